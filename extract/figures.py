@@ -1,0 +1,301 @@
+"""Stage 3: the figures in a sentence, with their value, bounds and hedge words.
+
+quantulum3 reads physical units well but loses bounds and hedges, reads years
+and ordinals as numbers, and mis-scales "$1.2bn" or "half a million" (see the
+README). So numbers are found here by a grammar built from the knowledge files
+(number words, scale words, currencies, vague magnitudes, qualifiers), and
+quantulum3 is asked only what physical unit follows a figure (`units.py`).
+Everything is measured on one sentence at a time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from . import resources
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+and\s+"
+SMALL_SET_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in a sentence; offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    low: float | None
+    high: float | None
+    approx: bool
+    qualifier: str | None
+    currency: str | None
+    percent: bool
+    spelled_out: bool
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    spelled_out: bool
+    scaled: bool
+
+
+@lru_cache(maxsize=None)
+def _grammar() -> dict[str, object]:
+    """Patterns and lookups compiled once from the knowledge files."""
+    number_words = {row["word"]: float(row["value"]) for row in resources.table("number_words")}
+    scales = {row["word"]: float(row["multiplier"]) for row in resources.table("scales")}
+    scale_words = [word for word in scales if len(word) > 3]
+    scale_suffixes = [word for word in scales if len(word) <= 3 and word.isalpha()]
+    currencies = {row["symbol"]: row["unit"] for row in resources.table("currencies")}
+    word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
+    word_number = rf"(?:a\s+|one\s+)?(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
+    scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
+    number = (
+        rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
+        rf"|(?P<digits>{DIGITS})(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
+        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?![\w])"
+        rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
+    )
+    currency = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
+    magnitudes = {row["phrase"]: (float(row["low"]), float(row["high"]) if row["high"] else None)
+                  for row in resources.table("magnitudes")}
+    magnitude = "|".join(sorted(map(re.escape, magnitudes), key=len, reverse=True))
+    qualifiers = [(row["phrase"], row["kind"], row["position"]) for row in resources.table("qualifiers")]
+    return {
+        "number": re.compile(number, re.IGNORECASE),
+        "currency_before": re.compile(rf"(?:{currency})\s?$"),
+        "currencies": currencies,
+        "number_words": number_words,
+        "scales": scales,
+        "magnitude": re.compile(rf"\b(?:{magnitude})\b", re.IGNORECASE),
+        "magnitudes": magnitudes,
+        "qualifiers_before": sorted((q for q in qualifiers if q[2] == "before"), key=lambda q: -len(q[0])),
+        "qualifiers_after": sorted((q for q in qualifiers if q[2] == "after"), key=lambda q: -len(q[0])),
+        "set_nouns": resources.words("set_nouns"),
+    }
+
+
+_MONTHS = "|".join(
+    sorted({name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}, key=len, reverse=True)
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?,?\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|hrs\b|o'clock)|^:\d", re.IGNORECASE)
+_AGE = re.compile(r"^(?:-|\s)years?(?:-|\s)old|^-year\b", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}")
+_SET_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|no|any|every|each|this|that)\s+$", re.IGNORECASE)
+_OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
+_ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
+
+
+def _parse_number(match: re.Match[str]) -> _Number:
+    grammar = _grammar()
+    scales: dict[str, float] = grammar["scales"]  # type: ignore[assignment]
+    text = match.group()
+    if match.group("half"):
+        return _Number(match.start(), match.end(), 0.5 * scales[text.split()[-1].lower()], True, True)
+    if match.group("digits"):
+        value = float(re.sub(r"[,\s\u00a0\u202f]", "", match.group("digits")))
+        multiplier = 1.0
+        if match.group("suffix"):
+            multiplier = scales[match.group("suffix").lower()]
+        elif match.group("dscale"):
+            for word in match.group("dscale").split():
+                multiplier *= scales[word.lower()]
+        return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0)
+    number_words: dict[str, float] = grammar["number_words"]  # type: ignore[assignment]
+    value, multiplier = 0.0, 1.0
+    for word in re.split(r"[-\s]+", text.lower()):
+        if word in number_words:
+            value += number_words[word]
+        elif word in scales:
+            multiplier *= scales[word]
+    value = value or 1.0  # "a hundred", "a thousand"
+    return _Number(match.start(), match.end(), value * multiplier, True, multiplier != 1.0)
+
+
+def _numbers(sentence: str) -> list[_Number]:
+    pattern: re.Pattern[str] = _grammar()["number"]  # type: ignore[assignment]
+    return [_parse_number(match) for match in pattern.finditer(sentence)]
+
+
+def _is_not_a_claim(sentence: str, number: _Number) -> bool:
+    """Dates, years, times, ages, names, phone numbers, set counts, page artefacts."""
+    before, after = sentence[: number.start], sentence[number.end :]
+    surface = sentence[number.start : number.end]
+    integer = re.fullmatch(r"\d+", surface) is not None
+    if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+        return True
+    if integer and len(surface) == 4 and 1800 <= number.value <= 2100:
+        return True
+    if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after) or _AGE.match(after):
+        return True
+    if re.search(r"\baged\s+$|\d[:.]$", before, re.IGNORECASE):
+        return True
+    if before[-1:].isalnum() or re.search(r"[A-Za-z]-$", before) or re.match(r"^-?[A-Za-z]*\d", after):
+        return True
+    if integer and re.search(r"(?<=\S )[A-Z][\w.]*\s$", before) and not before.rstrip().endswith(("%",)):
+        previous_word = before.split()[-1]
+        if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
+            return True
+    if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
+        return True
+    if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
+        return True
+    if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
+        if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after):
+            return True
+        next_word = _NEXT_WORD.match(after)
+        set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
+        if next_word and next_word.group(1).lower() in set_nouns:
+            return True
+        if number.value == 1 and not next_word:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _qualifier_words() -> frozenset[str]:
+    rows = _grammar()["qualifiers_before"]
+    return frozenset(word for phrase, _, _ in rows for word in phrase.split())  # type: ignore[attr-defined]
+
+
+def _qualifiers(sentence: str, start: int, end: int) -> tuple[int, int, list[tuple[str, str]]]:
+    """Qualifier phrases touching the span [start, end), and the widened span."""
+    grammar = _grammar()
+    found: list[tuple[str, str]] = []
+    matched = True
+    while matched:
+        matched = False
+        head = sentence[:start].lower()
+        for phrase, kind, _ in grammar["qualifiers_before"]:  # type: ignore[attr-defined]
+            if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", head):
+                start = head.rstrip().rfind(phrase)
+                found.insert(0, (phrase, kind))
+                matched = True
+                break
+    tail = sentence[end:].lower()
+    for phrase, kind, _ in grammar["qualifiers_after"]:  # type: ignore[attr-defined]
+        if re.match(rf"\s*{re.escape(phrase)}\b", tail):
+            found.append((phrase, kind))
+            break
+    return start, end, found
+
+
+def _figure(sentence: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
+            spelled_out: bool, approx: bool = False) -> Figure:
+    grammar = _grammar()
+    _, _, qualifiers = _qualifiers(sentence, start, end)
+    kinds = {kind for _, kind in qualifiers}
+    if value is not None and "upper" in kinds:
+        high = value
+    if value is not None and "lower" in kinds:
+        low = value
+    approx = approx or "approx" in kinds
+    currency = None
+    currency_match = grammar["currency_before"].search(sentence[:start])  # type: ignore[attr-defined]
+    if currency_match:
+        currency = grammar["currencies"][currency_match.group().strip()]  # type: ignore[index]
+        start = currency_match.start()
+    percent_match = re.match(r"\s?(?:%|per\s?cent\b)", sentence[end:], re.IGNORECASE)
+    if percent_match:
+        end += percent_match.end()
+    return Figure(
+        start=start,
+        end=end,
+        surface=sentence[start:end],
+        value=value,
+        low=low,
+        high=high,
+        approx=approx,
+        qualifier=" ".join(phrase for phrase, _ in qualifiers) or None,
+        currency=currency,
+        percent=percent_match is not None,
+        spelled_out=spelled_out,
+    )
+
+
+def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Number, _Number | None]]:
+    """Pairs (low, high) for written ranges, (number, None) for single numbers."""
+    index = 0
+    while index < len(numbers):
+        current = numbers[index]
+        following = numbers[index + 1] if index + 1 < len(numbers) else None
+        if following is not None:
+            joiner = sentence[current.end : following.start]
+            is_between = re.search(r"\bbetween\s+$", sentence[: current.start], re.IGNORECASE)
+            joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
+            if joined and current.value < following.value:
+                yield current, following
+                index += 2
+                continue
+        yield current, None
+        index += 1
+
+
+def _range_low(low: _Number, high: _Number) -> float:
+    """The low end, sharing the high end's scale: "2 to 3 million", "11 to 12,000"."""
+    if low.scaled or low.value <= 0:
+        return low.value
+    for multiplier in (1e3, 1e6, 1e9):
+        if high.value / multiplier >= 1 and low.value * multiplier <= high.value and low.value * multiplier * 10 > high.value:
+            if high.scaled or multiplier == 1e3:
+                return low.value * multiplier
+    return low.value
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every figure in a sentence that counts or measures something.
+
+    Args:
+        sentence: one sentence of news text.
+
+    Returns:
+        Figures in reading order; ranges and vague magnitudes are single figures.
+    """
+    grammar = _grammar()
+    figures: list[Figure] = []
+    claimed: list[tuple[int, int]] = []
+    for match in grammar["magnitude"].finditer(sentence):  # type: ignore[attr-defined]
+        low, high = grammar["magnitudes"][match.group().lower()]  # type: ignore[index]
+        figures.append(_figure(sentence, match.start(), match.end(), None, low, high, True, approx=True))
+        claimed.append((match.start(), match.end()))
+    numbers = [
+        number for number in _numbers(sentence)
+        if not any(start <= number.start < end for start, end in claimed)
+    ]
+    for first, second in _join_ranges(sentence, numbers):
+        if second is None:
+            if _is_not_a_claim(sentence, first):
+                continue
+            figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out))
+        else:
+            if _is_not_a_claim(sentence, first) and _is_not_a_claim(sentence, second):
+                continue
+            figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
+                                   first.spelled_out))
+    figures.sort(key=lambda figure: figure.start)
+    return _mark_estimates(sentence, figures)
+
+
+def _mark_estimates(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """An "estimate" word earlier in the same stretch of text hedges the figure."""
+    marked: list[Figure] = []
+    previous_end = 0
+    for figure in figures:
+        if not figure.approx and _ESTIMATE_CUE.search(sentence[previous_end : figure.start]):
+            figure = Figure(**{**figure.__dict__, "approx": True})
+        marked.append(figure)
+        previous_end = figure.end
+    return marked

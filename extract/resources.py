@@ -1,0 +1,76 @@
+"""Heavy or shared resources, each loaded once per process on first use.
+
+Knowledge files are read here so every stage sees the same parsed tables, and
+worker processes pay the loading cost once, not per document.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import config
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a knowledge CSV, skipping blank lines and `#` comments."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
+    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
+
+
+def read_words(path: Path) -> frozenset[str]:
+    """The lowercase entries of a one-word-per-line knowledge file."""
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(
+            line.strip().lower() for line in handle if line.strip() and not line.lstrip().startswith("#")
+        )
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """A knowledge table from `extract/data/<name>.csv`, cached."""
+    return tuple(read_table(config.DATA_DIR / f"{name}.csv"))
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """A word list from `extract/data/<name>.txt`, cached."""
+    return read_words(config.DATA_DIR / f"{name}.txt")
+
+
+@lru_cache(maxsize=None)
+def sentence_splitter() -> "Language":
+    """A rule-based splitter: spaCy's tokenizer and sentencizer, no model."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for abbreviation in words("abbreviations"):
+        for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    return nlp
+
+
+@lru_cache(maxsize=None)
+def language_model() -> "Language":
+    """The statistical pipeline (tagger, parser, NER) named in `config`.
+
+    Raises:
+        RuntimeError: the pipeline package is not installed.
+    """
+    import spacy
+
+    name = config.spacy_model_name()
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise RuntimeError(
+            f"spaCy pipeline {name!r} is not installed; run `make setup`, or set "
+            f"{config.SPACY_MODEL_ENV} to an installed pipeline such as en_core_web_sm"
+        ) from error

@@ -1,0 +1,65 @@
+"""Stage 2: sentence spans, and which sentences can hold a figure.
+
+Lines are split first (headlines and captions rarely end with a full stop),
+then spaCy's rule-based sentencizer splits each line. Long lines are cut into
+bounded chunks at whitespace so the cost stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from . import resources
+
+MAX_CHUNK_CHARS = 20_000
+
+_LINE = re.compile(r"[^\n]+")
+_NUMBER_HINT = re.compile(r"\d")
+
+
+class Sentence(NamedTuple):
+    """A sentence as character offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _chunks(line: str, offset: int) -> Iterator[tuple[int, str]]:
+    """Pieces of a line no longer than MAX_CHUNK_CHARS, cut at whitespace."""
+    position = 0
+    while len(line) - position > MAX_CHUNK_CHARS:
+        cut = line.rfind(" ", position, position + MAX_CHUNK_CHARS)
+        cut = cut if cut > position else position + MAX_CHUNK_CHARS
+        yield offset + position, line[position:cut]
+        position = cut
+    yield offset + position, line[position:]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of a text, stripped of surrounding whitespace."""
+    splitter = resources.sentence_splitter()
+    sentences: list[Sentence] = []
+    pieces = [(offset, chunk) for match in _LINE.finditer(text) for offset, chunk in _chunks(match.group(), match.start())]
+    for (offset, chunk), doc in zip(pieces, splitter.pipe(chunk for _, chunk in pieces)):
+        for span in doc.sents:
+            raw = span.text
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start = offset + span.start_char + (len(raw) - len(raw.lstrip()))
+            sentences.append(Sentence(start, start + len(stripped), stripped))
+    return sentences
+
+
+def number_words_pattern() -> re.Pattern[str]:
+    """A pattern for any spelled-out number or vague magnitude in the knowledge files."""
+    vocabulary = {row["word"] for row in resources.table("number_words")}
+    vocabulary |= {row["phrase"].split()[0] for row in resources.table("magnitudes")}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, vocabulary))) + r")\b", re.IGNORECASE)
+
+
+def may_hold_figure(sentence: str, words: re.Pattern[str]) -> bool:
+    """Cheap test: does the sentence contain a digit or a number word?"""
+    return bool(_NUMBER_HINT.search(sentence) or words.search(sentence))

@@ -1,0 +1,183 @@
+"""Stage 4a: what a figure counts, and the category of that unit.
+
+The counted noun is read from the parsed sentence: the noun phrase right after
+the figure ("2,600 North Korean soldiers" -> soldiers), else the subject the
+figure is reported of ("the death toll rose to 45,000" -> deaths). Nouns that
+only point back ("a figure of 12,000") are resolved by the caller against the
+document's previous unit. The taxonomy lives in `data/units.csv`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .figures import Figure
+from . import resources
+
+REFERENCE = "reference"
+PERSON = "person"
+OTHER = "other"
+MAX_GAP_TOKENS = 6
+_SKIPPABLE_POS = {"ADJ", "PROPN", "ADV", "NUM", "DET", "PUNCT", "SYM", "X"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The counted thing: normalised phrase, category, and whether it points back."""
+
+    unit: str | None
+    category: str
+    refers_back: bool = False
+
+
+@lru_cache(maxsize=None)
+def _taxonomy() -> dict[str, tuple[str, str]]:
+    return {row["noun"].lower(): (row["unit"], row["category"]) for row in resources.table("units")}
+
+
+@lru_cache(maxsize=None)
+def _category_cues() -> tuple[tuple[str, str], ...]:
+    return tuple((row["cue"].lower(), row["category"]) for row in resources.table("category_cues"))
+
+
+def _lookup(tokens: list[Token]) -> tuple[str, str] | None:
+    """Taxonomy entry for the longest known suffix of a noun phrase."""
+    taxonomy = _taxonomy()
+    for first in range(len(tokens)):
+        phrase = tokens[first:]
+        for key in (" ".join(t.lower_ for t in phrase), " ".join([*(t.lower_ for t in phrase[:-1]), phrase[-1].lemma_.lower()])):
+            if key in taxonomy:
+                return taxonomy[key]
+    return None
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    return [token for token in doc if token.idx < end and token.idx + len(token) > start]
+
+
+def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
+    """The counted noun phrase to the right of a figure, or [] when there is none."""
+    phrase: list[Token] = []
+    gap = 0
+    for token in doc[last.i + 1 :]:
+        if token.pos_ == "NOUN":
+            phrase.append(token)
+            continue
+        if phrase:
+            break
+        if gap == 0 and token.pos_ in ("ADJ", "VERB") and token.lower_ in _taxonomy():
+            return [token]  # "45 dead", "12 wounded"
+        if token.lower_ == "of" and token.i == last.i + 1:
+            continue
+        if token.pos_ in _SKIPPABLE_POS and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
+            if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                break
+            gap += 1
+            continue
+        break
+    if phrase and phrase[0].i > 0:
+        previous = doc[phrase[0].i - 1]
+        if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
+            phrase.insert(0, previous)
+    return phrase
+
+
+def _reported_subject(last: Token) -> list[Token]:
+    """The noun a bare figure is said of: "the toll rose to 45", "a figure of 12,000"."""
+    token = last
+    for _ in range(8):
+        head = token.head
+        if head is token:
+            return []
+        if head.pos_ in ("NOUN",) and token.dep_ in ("pobj", "nummod", "appos", "attr") and head.i < last.i:
+            return _compound_phrase(head)
+        if head.pos_ in ("VERB", "AUX"):
+            objects = [child for child in head.children if child.dep_ == "dobj" and child.i < last.i and child.pos_ == "NOUN"]
+            subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
+            for candidate in (*objects, *subjects):
+                if candidate.pos_ == "NOUN" and _lookup(_compound_phrase(candidate)) is not None:
+                    return _compound_phrase(candidate)
+            if token.dep_ == "dobj" and head.lemma_.lower() in _category_verbs():
+                return [head]  # "the quake killed 12"
+            if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN":
+                return _compound_phrase(head.head)
+            if subjects:
+                return []
+        token = head
+    return []
+
+
+@lru_cache(maxsize=None)
+def _category_verbs() -> frozenset[str]:
+    return frozenset(cue for cue, category in _category_cues() if category == "casualties")
+
+
+def _compound_phrase(noun: Token) -> list[Token]:
+    compounds = [child for child in noun.lefts if child.dep_ == "compound" and child.pos_ in ("NOUN", "ADJ")]
+    return [*compounds, noun]
+
+
+def _category_from_sentence(doc: Doc) -> str:
+    lemmas = {token.lemma_.lower() for token in doc} | {token.lower_ for token in doc}
+    for cue, category in _category_cues():
+        if cue in lemmas:
+            return category
+    return OTHER
+
+
+def counted_unit(doc: Doc, figure: Figure) -> Unit:
+    """The unit and category of a figure in a parsed sentence.
+
+    Args:
+        doc: the parsed sentence (offsets as in `figure`).
+        figure: a figure found in that sentence.
+    """
+    if figure.percent:
+        return Unit("percent", "percent")
+    tokens = _tokens_in(doc, figure.start, figure.end)
+    if not tokens:
+        return Unit(None, OTHER)
+    phrase = _noun_phrase_after(doc, tokens[-1])
+    if figure.currency:
+        return Unit(figure.currency, "money")
+    if not phrase:
+        phrase = _reported_subject(tokens[-1])
+    if not phrase:
+        return Unit(None, REFERENCE, refers_back=True)
+    return _classify(doc, phrase)
+
+
+def _classify(doc: Doc, phrase: list[Token]) -> Unit:
+    if phrase[-1].pos_ == "VERB":
+        return Unit("people", _category_from_sentence(doc))
+    entry = _lookup(phrase)
+    written = " ".join(token.lower_ for token in phrase)
+    if entry is None:
+        return Unit(written, OTHER)
+    unit, category = entry
+    if category == REFERENCE:
+        return Unit(None, REFERENCE, refers_back=True)
+    if category == PERSON:
+        return Unit(unit or written, _category_from_sentence(doc))
+    return Unit(unit or written, category)
+
+
+def resolve_references(units: Iterable[Unit]) -> list[Unit]:
+    """Give figures that point back the unit of the document's previous counted figure."""
+    resolved: list[Unit] = []
+    previous: Unit | None = None
+    for unit in units:
+        if unit.refers_back:
+            unit = Unit(_head(previous.unit), previous.category) if previous and previous.unit else Unit(None, OTHER)
+        elif unit.unit and unit.category not in ("percent", "money", "measure"):
+            previous = unit
+        resolved.append(unit)
+    return resolved
+
+
+def _head(unit: str | None) -> str | None:
+    return unit.split()[-1] if unit else None
