@@ -18,7 +18,7 @@ $(STAMP): requirements.txt requirements-model.txt
 	touch $(STAMP)
 
 claims: setup
-	$(PY) -m extract $(CORPUS) -o $(REPORTS)/claims.csv --also $(REPORTS)/claims.parquet
+	$(PY) -m extract $(CORPUS) -o $(REPORTS)/claims.csv -o $(REPORTS)/claims.parquet
 
 reports: claims
 	$(PY) -m extract.reports --claims $(REPORTS)/claims.parquet --out $(REPORTS)
