@@ -1,0 +1,342 @@
+"""Stage 4b: who a figure is attributed to, as a canonical person or body.
+
+Two steps. `attribution` reads one parsed sentence: the subject of a reporting
+verb above the figure ("X said that ..."), "according to X", a passive agent
+("was estimated by X"), or a possessive source ("X's figures show"). `resolve`
+turns that mention into a canonical claimant with the alias file, the
+document's own introductions ("the National Intelligence Service (NIS)"),
+surname-only mentions, near-miss spellings, and the previous speaker for
+pronouns ("he said", "the agency said").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from . import resources
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+SUBJECTS = ("nsubj", "nsubjpass")
+_ACRONYM_INTRODUCTION = re.compile(
+    r"((?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)){1,9})"
+    r"\s+\(([A-Z][A-Za-z.]{1,9})\)"
+)
+_POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
+FUZZY_CUTOFF = 0.86
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """A canonical claimant; `name` None means the outlet states the figure itself."""
+
+    name: str | None = None
+    org: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Who a sentence names as the source of a figure, before resolution."""
+
+    text: str
+    persons: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    is_pronoun: bool = False
+    is_description: bool = False
+    verb: Token | None = field(default=None, compare=False)
+
+
+@dataclass
+class DocumentContext:
+    """What a document itself teaches about names, and the last speaker seen."""
+
+    acronyms: dict[str, str]
+    persons: dict[str, str]
+    roles: dict[str, str] = field(default_factory=dict)
+    last: Claimant = field(default_factory=Claimant)
+
+
+@lru_cache(maxsize=None)
+def _aliases() -> dict[str, Claimant]:
+    return {
+        _key(row["alias"]): Claimant(row["canonical"], row["org"] or None, row["country"] or None)
+        for row in resources.table("aliases")
+    }
+
+
+@lru_cache(maxsize=None)
+def _countries() -> dict[str, str]:
+    """Lowercased country names, adjectives, capitals and aliases -> country."""
+    names: dict[str, str] = {}
+    for row in resources.table("countries"):
+        for form in [row["country"], *row["adjectives"].split("|"), *row["capital"].split("|"), *row["aliases"].split("|")]:
+            if form:
+                names[form.lower()] = row["country"]
+    return names
+
+
+@lru_cache(maxsize=None)
+def _reporting_verbs() -> dict[str, str]:
+    return {row["verb"]: row["hedge"] for row in resources.table("reporting_verbs")}
+
+
+def _key(text: str) -> str:
+    text = text.replace("\u2019", "'").replace(" 's", "'s").strip(" ,.;:\"\u201c\u201d()")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+def document_context(text: str, persons: list[str]) -> DocumentContext:
+    """Acronyms a text introduces and the full names of the people it mentions."""
+    acronyms: dict[str, str] = {}
+    for match in _ACRONYM_INTRODUCTION.finditer(text):
+        full, acronym = match.group(1), match.group(2)
+        possessive = _POSSESSIVE.match(full)
+        if possessive:
+            full = possessive.group(2)
+        full = re.sub(r"^(?:The|the)\s+", "", full)
+        acronyms.setdefault(acronym, full)
+    by_surname: dict[str, str] = {}
+    for person in persons:
+        name = strip_titles(person)
+        if len(name.split()) > 1:
+            surname = name.split()[-1].casefold()
+            if len(name) > len(by_surname.get(surname, "")):
+                by_surname[surname] = name
+    roles: dict[str, str] = {}
+    for person in persons:
+        for match in re.finditer(rf"((?:[\w.\u2019']+\s+){{1,4}}){re.escape(person)}", text):
+            role = _role(match.group(1))
+            if role:
+                roles.setdefault(role, strip_titles(person))
+    return DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles)
+
+
+def _role(text: str) -> str | None:
+    """The title words at the end of a phrase ("US Defense Secretary" -> "defense secretary")."""
+    titles = resources.words("titles") - {"us", "u.s.", "the"}
+    words = [word.casefold().strip(",.") for word in text.split()]
+    role: list[str] = []
+    for word in reversed(words):
+        if word not in titles or _countries().get(word):
+            break
+        role.insert(0, word)
+    return " ".join(role) if role and role[-1] not in ("former", "acting") else None
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without leading titles and roles ("Lieutenant General ...")."""
+    titles = resources.words("titles")
+    words = name.replace("\u2019s", "'s").split()
+    while len(words) > 1 and (words[0].casefold() in titles or words[0].endswith("'s")):
+        words = words[1:]
+    return " ".join(words).strip(" ,.")
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.lower_ not in ("it", "there"):
+            return child
+    return None
+
+
+def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
+    tokens = sorted(head.subtree, key=lambda token: token.i)
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
+    return Mention(
+        text=span.text,
+        persons=tuple(entity.text for entity in entities if entity.label_ == "PERSON"),
+        orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
+        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
+        is_pronoun=head.lower_ in PRONOUNS,
+        is_description=not any(token.pos_ == "PROPN" for token in span) and head.tag_ in ("NN",)
+        and any(token.lower_ in ("the", "this", "that") for token in head.lefts),
+        verb=verb,
+    )
+
+
+def _inside(token: Token, head: Token) -> bool:
+    return head == token or head in token.ancestors
+
+
+def attribution(doc: Doc, anchor: Token) -> Mention | None:
+    """The source a sentence gives for the figure whose last token is `anchor`.
+
+    Args:
+        doc: one parsed sentence.
+        anchor: the figure's last token in `doc`.
+
+    Returns:
+        The mention, or None when the sentence gives no source.
+    """
+    verbs = _reporting_verbs()
+    for token in doc:
+        if token.lower_ == "according":
+            objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
+            if objects and not _inside(anchor, objects[0]):
+                return _mention(doc, objects[0], None)
+    for ancestor in anchor.ancestors:
+        if ancestor.lemma_.lower() in verbs and ancestor.pos_ in ("VERB", "AUX"):
+            verb: Token | None = ancestor
+            while verb is not None:
+                subject = _subject_of(verb)
+                if subject is not None and not _inside(anchor, subject):
+                    return _mention(doc, subject, ancestor)
+                verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head != verb else None
+    for token in doc:
+        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and token.dep_ in ("ROOT", "parataxis"):
+            subject = _subject_of(token)
+            if subject is not None and not _inside(anchor, subject):
+                return _mention(doc, subject, token)
+    sources = resources.words("source_nouns")
+    for token in doc:
+        if token.lower_ in sources:
+            owners = [child for child in token.children if child.dep_ == "poss"]
+            if owners and owners[0].pos_ in ("PROPN", "NOUN"):
+                return _mention(doc, owners[0], None)
+    return None
+
+
+def reporting_hedge(mention: Mention | None) -> str | None:
+    """The hedge a reporting verb gives ("estimated", "denied"), if any."""
+    if mention is None or mention.verb is None:
+        return None
+    return _reporting_verbs().get(mention.verb.lemma_.lower()) or None
+
+
+def _country_of(*texts: str) -> str | None:
+    countries = _countries()
+    for text in texts:
+        cleaned = text.replace("\u2019", "'").replace(" 's", "'s")
+        for candidate in (cleaned, *re.findall(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", cleaned)):
+            candidate = re.sub(r"'s$", "", candidate.strip())
+            candidate = re.sub(r"^the\s+", "", candidate, flags=re.IGNORECASE)
+            if candidate.lower() in countries:
+                return countries[candidate.lower()]
+    return None
+
+
+def _lookup(name: str, context: DocumentContext) -> Claimant | None:
+    """Exact alias, the document's acronym, or a near-miss spelling of an alias."""
+    aliases = _aliases()
+    key = _key(name)
+    if key in aliases:
+        return aliases[key]
+    expanded = context.acronyms.get(name.strip(" ,.()"))
+    if expanded:
+        return aliases.get(_key(expanded), Claimant(expanded, expanded, _country_of(name)))
+    close = difflib.get_close_matches(key, list(aliases), n=1, cutoff=FUZZY_CUTOFF)
+    if close and len(key) > 5:
+        return aliases[close[0]]
+    return None
+
+
+def _person(name: str, context: DocumentContext) -> Claimant:
+    name = strip_titles(name)
+    words = name.split()
+    if len(words) == 1:
+        full = context.persons.get(name.casefold())
+        if full is None:
+            close = difflib.get_close_matches(name.casefold(), list(context.persons), n=1, cutoff=FUZZY_CUTOFF)
+            full = context.persons[close[0]] if close else None
+        if full is None:
+            known = [claimant for claimant in set(_aliases().values())
+                     if claimant.name and claimant.name.split()[-1].casefold() == name.casefold()]
+            if len(known) == 1:
+                return known[0]
+        name = full or name
+    found = _lookup(name, context)
+    if found is None and len(words) > 1:
+        surname = context.persons.get(words[-1].casefold())
+        if surname and surname != name and difflib.SequenceMatcher(None, surname, name).ratio() >= FUZZY_CUTOFF:
+            name = surname
+            found = _lookup(name, context)
+    return found or Claimant(name, None, None)
+
+
+def _organisation(text: str, context: DocumentContext) -> Claimant:
+    found = _lookup(text, context)
+    if found:
+        return found
+    possessive = _POSSESSIVE.match(text.replace("\u2019", "'"))
+    if possessive:
+        inner = _lookup(possessive.group(2), context)
+        country = _country_of(possessive.group(1))
+        if inner:
+            return Claimant(inner.name, inner.org, inner.country or country)
+    cleaned = re.sub(r"^(?:the)\s+", "", text.strip(" ,.;:"), flags=re.IGNORECASE)
+    if len(cleaned.split()) == 1:
+        person = _person(cleaned, context)  # NER often tags a bare surname as an organisation
+        if person.name != cleaned:
+            return person
+    return Claimant(cleaned, cleaned, _country_of(text))
+
+
+def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
+    """The canonical claimant for a mention, updating the document's last speaker.
+
+    Args:
+        mention: what `attribution` found, or None for an unattributed figure.
+        context: the document's acronyms, people and last speaker.
+    """
+    if mention is None:
+        return Claimant()
+    if mention.is_pronoun or (mention.is_description and _lookup(mention.text, context) is None):
+        return context.last
+    if mention.persons:
+        claimant = _person(mention.persons[0], context)
+        if claimant.org is None or claimant.country is None:
+            org = _organisation(mention.orgs[0], context) if mention.orgs else None
+            claimant = Claimant(
+                claimant.name,
+                claimant.org or (org.name if org else None),
+                claimant.country or (org.country if org else None) or _country_of(mention.text, *mention.places),
+            )
+    else:
+        whole = _lookup(mention.text, context)
+        if whole is not None:
+            claimant = whole
+        elif mention.orgs:
+            claimant = _organisation(mention.orgs[0], context)
+            if claimant.country is None:
+                claimant = Claimant(claimant.name, claimant.org, _country_of(mention.text, *mention.places))
+        else:
+            claimant = _generic(mention, context)
+    context.last = claimant
+    return claimant
+
+
+def _generic(mention: Mention, context: DocumentContext) -> Claimant:
+    """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
+    text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
+    country = _country_of(mention.text, *mention.places)
+    if mention.places and _key(text) in {_key(place) for place in mention.places} and country:
+        adjective = next(
+            (row["adjectives"].split("|")[0] for row in resources.table("countries") if row["country"] == country),
+            country,
+        )
+        name = f"{adjective} government"
+        return _aliases().get(_key(name), Claimant(name, name, country))
+    if text[:1].isupper() and len(text.split()) == 1:
+        return _person(text, context)
+    role_holder = context.roles.get(_role(text))
+    if role_holder:
+        return _person(role_holder, context)
+    return Claimant(text if text[:1].isupper() else text.lower(), None, country)
+
+
+def persons_in(sentences: list[Doc]) -> list[str]:
+    """Every PERSON entity in the parsed sentences, for surname resolution."""
+    return [entity.text for doc in sentences for entity in doc.ents if entity.label_ == "PERSON"]

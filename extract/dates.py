@@ -1,0 +1,110 @@
+"""Stage 4c: when a claim was made, and the date a figure is about.
+
+Date phrases come from spaCy's DATE entities and are resolved with dateparser
+against the publication date: claim dates prefer the past ("on Monday" in a
+Wednesday paper is two days earlier), target dates prefer the future ("by
+Nov. 1"). Only phrases that name one day are kept; "last week" is a week.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+TARGET_PREPOSITIONS = {"by", "until", "till", "before"}
+_WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+
+
+@lru_cache(maxsize=1)
+def _parsers() -> dict[str, object]:
+    from dateparser.date import DateDataParser
+
+    return {
+        prefer: DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False})
+        for prefer in ("past", "future")
+    }
+
+
+@lru_cache(maxsize=4096)
+def resolve_day(phrase: str, published: dt.date | None, prefer: str = "past") -> dt.date | None:
+    """The one day a date phrase names, relative to `published`; None if not a single day.
+
+    A bare weekday that is the publication weekday means the publication day
+    ("the minister said Wednesday" in Wednesday's paper).
+    """
+    words = phrase.lower().replace("on ", "").split()
+    if published is None and not any(word.isdigit() and len(word) == 4 for word in words):
+        return None
+    if published is not None and len(words) == 1 and words[0] in _WEEKDAYS and _WEEKDAYS[words[0]] == published.weekday():
+        return published
+    parser = _parsers()[prefer]
+    base = dt.datetime.combine(published or dt.date.today(), dt.time())
+    parser._settings.RELATIVE_BASE = base  # type: ignore[attr-defined]
+    data = parser.get_date_data(phrase)  # type: ignore[attr-defined]
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()
+
+
+def _preposition(entity: Span) -> str | None:
+    head = entity.root.head
+    if head.pos_ == "ADP" and head.i < entity.start:
+        return head.lower_
+    previous = entity.doc[entity.start - 1] if entity.start > 0 else None
+    return previous.lower_ if previous is not None and previous.pos_ == "ADP" else None
+
+
+def _clause_of(anchor: Token, verb: Token | None) -> Token | None:
+    """The child of the reporting verb whose subtree holds the figure."""
+    if verb is None:
+        return None
+    for token in [anchor, *anchor.ancestors]:
+        if token.head == verb and token != verb:
+            return token
+    return None
+
+
+def _within(token: Token, head: Token | None) -> bool:
+    return head is not None and (token == head or head in token.ancestors)
+
+
+def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.date | None
+                     ) -> tuple[dt.date | None, dt.date | None]:
+    """The claim date and target date a sentence gives one figure.
+
+    Args:
+        doc: the parsed sentence.
+        anchor: the figure's last token.
+        verb: the reporting verb that attributes the figure, if any.
+        published: the document's publication date, the base for relative words.
+    """
+    clause = _clause_of(anchor, verb)
+    claim_date: dt.date | None = None
+    target_date: dt.date | None = None
+    for entity in doc.ents:
+        if entity.label_ != "DATE":
+            continue
+        preposition = _preposition(entity)
+        in_clause = _within(entity.root, clause) or (verb is None and entity.start > anchor.i)
+        if preposition in TARGET_PREPOSITIONS or (in_clause and _is_future_clause(doc, anchor)):
+            target = resolve_day(entity.text, published, "future")
+            if target is not None and (published is None or target >= published):
+                target_date = target_date or target
+            continue
+        if in_clause or claim_date is not None:
+            continue
+        claim_date = resolve_day(entity.text, published, "past")
+    return claim_date, target_date
+
+
+def _is_future_clause(doc: Doc, anchor: Token) -> bool:
+    """Does the figure's clause speak of the future ("will be ready", "is expected to")?"""
+    for token in [anchor, *anchor.ancestors]:
+        if any(child.lower_ in ("will", "'ll", "shall") or child.lemma_ == "expect" for child in token.children):
+            return True
+        if token.lemma_ == "expect":
+            return True
+    return False

@@ -1,0 +1,161 @@
+"""The stages joined: documents -> sentences -> figures -> context -> claim records.
+
+`claims_in_document` is pure over one `Document`; `extract_corpus` adds I/O at
+the edge (reading paths) and gathers what was skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from . import claimants, dates, figures, hedges, resources, sentences, table, units
+from .documents import Document, Skipped, load_documents
+
+
+@dataclass
+class Extraction:
+    """The claims of a corpus, with how many documents were read and what was skipped."""
+
+    claims: pd.DataFrame
+    documents: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    sentence_index: int
+    claimant: claimants.Claimant
+    claim_date: dt.date | None
+
+
+def _anchor(doc: Doc, start: int, end: int) -> Token:
+    inside = [token for token in doc if token.idx < end and token.idx + len(token) > start]
+    return inside[-1] if inside else doc[-1]
+
+
+def _root(doc: Doc) -> Token:
+    return next((token for token in doc if token.dep_ == "ROOT"), doc[0])
+
+
+def claims_in_document(document: Document) -> list[dict[str, object]]:
+    """Claim records (plain dicts in table column order) for one document."""
+    split = sentences.split_sentences(document.text)
+    number_words = sentences.number_words_pattern()
+    found = {
+        index: figures.find_figures(sentence.text)
+        for index, sentence in enumerate(split)
+        if sentences.may_hold_figure(sentence.text, number_words)
+    }
+    found = {index: figure_list for index, figure_list in found.items() if figure_list}
+    if not found:
+        return []
+    # Sentences up to the last figure give names, speakers and dates to carry over.
+    last_needed = max(found)
+    parsed = list(resources.language_model().pipe(sentence.text for sentence in split[: last_needed + 1]))
+    context = claimants.document_context(document.text, claimants.persons_in(parsed))
+    records: list[dict[str, object]] = []
+    counted: list[units.Unit] = []
+    speaker: _Speaker | None = None
+    for index, (sentence, doc) in enumerate(zip(split, parsed)):
+        if index not in found:
+            mention = claimants.attribution(doc, _root(doc))
+            if mention is not None:
+                claimant = claimants.resolve(mention, context)
+                claim_date, _ = dates.claim_and_target(doc, _root(doc), mention.verb, document.published)
+                speaker = _Speaker(index, claimant, claim_date)
+            continue
+        for figure in found[index]:
+            anchor = _anchor(doc, figure.start, figure.end)
+            mention = claimants.attribution(doc, anchor)
+            claimant = claimants.resolve(mention, context)
+            verb = mention.verb if mention is not None else None
+            claim_date, target_date = dates.claim_and_target(doc, anchor, verb, document.published)
+            if claimant.name is None:
+                claim_date = document.published
+            elif claim_date is None and speaker is not None and speaker.claimant == claimant \
+                    and speaker.sentence_index >= index - 1:
+                claim_date = speaker.claim_date
+            if claimant.name is not None:
+                speaker = _Speaker(index, claimant, claim_date)
+            counted.append(units.counted_unit(doc, figure))
+            char_start = sentence.start + figure.start
+            char_end = sentence.start + figure.end
+            records.append({
+                "claim_id": table.claim_id(document.doc_id, char_start, char_end),
+                "doc_id": document.doc_id,
+                "file": document.file,
+                "title": document.title,
+                "outlet": document.outlet,
+                "url": document.url,
+                "published": document.published,
+                "sentence": sentence.text,
+                "char_start": char_start,
+                "char_end": char_end,
+                "surface": figure.surface,
+                "value": figure.value,
+                "low": figure.low,
+                "high": figure.high,
+                "approx": figure.approx,
+                "qualifier": figure.qualifier,
+                "claimant": claimant.name,
+                "claimant_org": claimant.org,
+                "claimant_country": claimant.country,
+                "claim_date": claim_date,
+                "target_date": target_date,
+                "hedge": hedges.hedge(doc, anchor, verb, claimants.reporting_hedge(mention), figure.approx),
+            })
+    for record, unit in zip(records, units.resolve_references(counted)):
+        record["unit"] = unit.unit
+        record["category"] = unit.category
+        record["claim_key"] = table.claim_key(
+            record["claimant"], unit.category, record["value"], record["low"], record["high"]  # type: ignore[arg-type]
+        )
+    return records
+
+
+def extract_corpus(paths: Iterable[Path | str], manifest: Path | str | None = None,
+                   on_document: Callable[[Document | Skipped], None] | None = None) -> Extraction:
+    """Claims from files and folders of articles, and what could not be read.
+
+    Args:
+        paths: files or folders (.txt, .md, .html, .jsonl).
+        manifest: a manifest CSV for all paths (default: each folder's manifest.csv).
+        on_document: called after each document or skip, e.g. to move a progress bar.
+
+    Raises:
+        documents.InputError: a path is missing or a manifest is unreadable.
+    """
+    records: list[dict[str, object]] = []
+    skipped: list[Skipped] = []
+    count = 0
+    for item in load_documents(paths, manifest):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            count += 1
+            records.extend(claims_in_document(item))
+        if on_document is not None:
+            on_document(item)
+    return Extraction(table.claims_frame(records), count, skipped)
+
+
+def claims_from_paths(paths: Iterable[Path | str], manifest: Path | str | None = None) -> pd.DataFrame:
+    """The claims table of files and folders (see `extract_corpus` for skips)."""
+    return extract_corpus(paths, manifest).claims
+
+
+def claims_from_text(text: str, *, doc_id: str = "text", title: str | None = None, outlet: str | None = None,
+                     url: str | None = None, published: dt.date | str | None = None) -> pd.DataFrame:
+    """The claims table of one text, with optional metadata."""
+    from .documents import parse_published
+
+    if isinstance(published, str):
+        published = parse_published(published)
+    document = Document(doc_id=doc_id, file=doc_id, text=text, title=title, outlet=outlet, url=url, published=published)
+    return table.claims_frame(claims_in_document(document))
