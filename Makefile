@@ -18,7 +18,7 @@ $(STAMP): requirements.txt requirements-model.txt
 	touch $(STAMP)
 
 claims: setup
-	$(PY) -m extract $(CORPUS) -o $(REPORTS)/claims.csv -o $(REPORTS)/claims.parquet
+	$(PY) -m extract $(CORPUS) -o $(REPORTS)/claims.csv -o $(REPORTS)/claims.parquet --no-progress || [ $$? -eq 1 ]
 
 reports: claims
 	$(PY) -m extract.reports --claims $(REPORTS)/claims.parquet --out $(REPORTS)
