@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from . import resources
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PRONOUNS = {"he", "she", "they", "it"}
+FIRST_PERSON = {"i", "we"}
 SUBJECTS = ("nsubj", "nsubjpass")
 _ACRONYM_INTRODUCTION = re.compile(
     r"((?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)){1,9})"
@@ -192,6 +193,8 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             verb: Token | None = ancestor
             while verb is not None:
                 subject = _subject_of(verb)
+                if subject is not None and subject.lower_ in FIRST_PERSON:
+                    break  # "we counted 3,000" inside a quote: the speaker is outside
                 if subject is not None and not _inside(anchor, subject):
                     return _mention(doc, subject, ancestor)
                 verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head != verb else None
@@ -293,8 +296,11 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     """
     if mention is None:
         return Claimant()
-    if mention.is_pronoun or (mention.is_description and _lookup(mention.text, context) is None):
+    if mention.is_pronoun:
         return context.last
+    if mention.is_description and _lookup(mention.text, context) is None:
+        role_holder = context.roles.get(_role(mention.text) or "")
+        return _person(role_holder, context) if role_holder else context.last
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:

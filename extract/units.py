@@ -146,14 +146,14 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return Unit(figure.currency, "money")
     if not phrase:
         phrase = _reported_subject(tokens[-1])
+        if len(phrase) == 1 and phrase[0].pos_ == "VERB":
+            return Unit("people", _category_from_sentence(doc))  # "the quake killed 12"
     if not phrase:
         return Unit(None, REFERENCE, refers_back=True)
     return _classify(doc, phrase)
 
 
 def _classify(doc: Doc, phrase: list[Token]) -> Unit:
-    if phrase[-1].pos_ == "VERB":
-        return Unit("people", _category_from_sentence(doc))
     entry = _lookup(phrase)
     written = " ".join(token.lower_ for token in phrase)
     if entry is None:

@@ -1,0 +1,69 @@
+"""Claimants: attribution in a sentence, and resolution to canonical names."""
+
+import pytest
+
+from extract.claimants import Claimant, DocumentContext, attribution, document_context, resolve, strip_titles
+from extract.figures import find_figures
+from extract.resources import language_model
+
+
+def claimant_of(sentence: str, context: DocumentContext | None = None, figure_index: int = 0) -> Claimant:
+    doc = language_model()(sentence)
+    figure = find_figures(sentence)[figure_index]
+    anchor = [token for token in doc if token.idx < figure.end and token.idx + len(token) > figure.start][-1]
+    return resolve(attribution(doc, anchor), context or document_context(sentence, []))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("The health ministry said 45 people were killed.", "Ministry of Health", None),
+        ("According to the UN refugee agency, 300,000 people have fled.", "UNHCR", None),
+        ("Ukraine's defence ministry said 1,200 soldiers were wounded.", "Ministry of Defence of Ukraine", "Ukraine"),
+        ("South Korean officials estimated that 1,500 troops had arrived.", "South Korean officials", "South Korea"),
+        ("The crowd was estimated by police at 12,000 people.", "police", None),
+        ("“We counted 3,000 marchers,” said organiser Maria Okafor.", "Maria Okafor", None),
+        ("Washington has expressed concerns about 3,000 personnel in training.", "United States government", "United States"),
+        ("Some 40 buildings collapsed in the storm.", None, None),
+    ],
+)
+def test_attribution(sentence, name, country):
+    claimant = claimant_of(sentence)
+    assert claimant.name == name
+    assert claimant.country == country
+
+
+def test_acronym_introduced_by_the_document():
+    text = "The Office for Disaster Relief (ODR) opened shelters. ODR said 4,000 people were evacuated."
+    claimant = claimant_of("ODR said 4,000 people were evacuated.", document_context(text, []))
+    assert claimant.name == "Office for Disaster Relief"
+
+
+def test_surname_resolves_to_full_name_in_document():
+    context = document_context("Police chief Daniel Mrozek spoke.", ["Daniel Mrozek"])
+    assert claimant_of("Mrozek said 300 people were detained.", context).name == "Daniel Mrozek"
+
+
+def test_misspelt_name_resolves_through_aliases():
+    claimant = claimant_of("Kyiv's military intelligence chief, Kyrlo Budanov, estimated that 2,600 soldiers are expected.")
+    assert (claimant.name, claimant.country) == ("Kyrylo Budanov", "Ukraine")
+
+
+def test_pronoun_carries_previous_speaker():
+    context = document_context("", [])
+    first = claimant_of("The mayor, Ana Ruiz, said 200 homes were lost.", context)
+    assert claimant_of("She added that 35 people were missing.", context) == first
+
+
+def test_role_description_resolves_to_the_person_the_document_introduced():
+    text = "Fire Commissioner Lena Brandt visited. The fire commissioner said 80 homes burned."
+    context = document_context(text, ["Lena Brandt"])
+    assert claimant_of("The fire commissioner said 80 homes burned.", context).name == "Lena Brandt"
+
+
+@pytest.mark.parametrize(
+    ("name", "stripped"),
+    [("Lieutenant General Kyrylo Budanov", "Kyrylo Budanov"), ("President Ana Ruiz", "Ana Ruiz"), ("Ana Ruiz", "Ana Ruiz")],
+)
+def test_strip_titles(name, stripped):
+    assert strip_titles(name) == stripped

@@ -1,0 +1,83 @@
+"""Figures: values, ranges, bounds and hedges, and the numbers that are not claims."""
+
+import pytest
+
+from extract.figures import find_figures
+
+
+def only(sentence: str):
+    found = find_figures(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "low", "high", "approx", "qualifier"),
+    [
+        ("Additional brigades, possibly totaling up to 6,000 troops, are training.", "6,000", 6000, None, 6000, False, "up to"),
+        ("Washington is concerned about 3,000 personnel in training.", "3,000", 3000, None, None, True, "about"),
+        ("The total could eventually reach as high as 12,000.", "12,000", 12000, None, 12000, False, "as high as"),
+        ("Estimates suggest the total could reach as high as 12,000.", "12,000", 12000, None, 12000, True, "as high as"),
+        ("The war has resulted in tens of thousands of deaths.", "tens of thousands", None, 20000, None, True, None),
+        ("Between 1,500 and 3,000 soldiers crossed.", "1,500 and 3,000", None, 1500, 3000, False, None),
+        ("Police counted 10,000 to 12,000 marchers.", "10,000 to 12,000", None, 10000, 12000, False, None),
+        ("Officials said 11 to 12,000 soldiers were sent.", "11 to 12,000", None, 11000, 12000, False, None),
+        ("Some 2 to 3 million people fled.", "2 to 3 million", None, 2_000_000, 3_000_000, True, "some"),
+        ("A 1,500-3,000 strong force gathered.", "1,500-3,000", None, 1500, 3000, False, None),
+        ("More than 13,000 people were displaced.", "13,000", 13000, 13000, None, False, "more than"),
+        ("At least 45 people died.", "45", 45, 45, None, False, "at least"),
+        ("Fewer than 200 remained.", "200", 200, None, 200, False, "fewer than"),
+        ("The agency said 2.5 million people need aid.", "2.5 million", 2_500_000, None, None, False, None),
+        ("The bank approved $1.2bn in loans.", "$1.2bn", 1_200_000_000, None, None, False, None),
+        ("The EU pledged €500 million.", "€500 million", 500_000_000, None, None, False, None),
+        ("A dozen journalists were held.", "A dozen", 12, None, None, False, None),
+        ("Roughly half a million people marched.", "half a million", 500_000, None, None, True, "roughly"),
+        ("Turnout was 61.5%.", "61.5%", 61.5, None, None, False, None),
+        ("Turnout rose by 4 per cent.", "4 per cent", 4, None, None, False, None),
+        ("Rescuers found 12 000 survivors.", "12 000", 12000, None, None, False, None),
+        ("Twenty-five people were hurt.", "Twenty-five", 25, None, None, False, None),
+        ("Nearly 300 homes burned.", "300", 300, None, None, True, "nearly"),
+        ("There were hundreds of protesters.", "hundreds", None, 200, None, True, None),
+    ],
+)
+def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, approx, qualifier):
+    figure = only(sentence)
+    assert sentence[figure.start : figure.end] == figure.surface == surface
+    assert (figure.value, figure.low, figure.high) == (value, low, high)
+    assert figure.approx is approx
+    assert figure.qualifier == qualifier
+
+
+def test_two_figures_in_one_phrase():
+    sentence = "The North began deploying four brigades totaling 12,000 troops."
+    assert [f.value for f in find_figures(sentence)] == [4, 12000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Austin confirmed on October 23 that troops were present.",
+        "The invasion began in February 2022.",
+        "Troops will be ready on Nov. 1.",
+        "Tension rose between the two countries.",
+        "It is one of the most isolated nations.",
+        "Cooperation is not directed against third countries.",
+        "The meeting starts at 3 p.m. on Friday.",
+        "A 34-year-old man was arrested.",
+        "G7 leaders met in Italy.",
+        "Both nations face sanctions.",
+        "Call +1 555-123-4567 for details.",
+        "1",
+        "The talks ended at 10:30.",
+        "They help one another.",
+        "The first group arrived.",
+        "Leaders from multiple countries and several regions attended.",
+    ],
+)
+def test_not_a_claim(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.xfail(reason="a number after a capitalised first word reads as a count: no part-of-speech check in figures")
+def test_number_in_a_name_at_sentence_start():
+    assert find_figures("Apollo 11 landed on the moon.") == []

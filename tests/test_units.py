@@ -1,0 +1,56 @@
+"""Units: the counted noun, elided nouns, and the taxonomy's categories."""
+
+import pytest
+
+from extract.figures import find_figures
+from extract.resources import language_model
+from extract.units import Unit, counted_unit, resolve_references
+
+
+def units_of(sentence: str) -> list[Unit]:
+    doc = language_model()(sentence)
+    return [counted_unit(doc, figure) for figure in find_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Budanov said 2,600 North Korean soldiers were part of the first group.", [("soldiers", "personnel")]),
+        ("The North deployed four brigades totaling 12,000 troops.", [("brigades", "military_units"), ("troops", "personnel")]),
+        ("Some 1,500 special forces troops arrived.", [("special forces troops", "personnel")]),
+        ("With 1,500 special forces already in Russia.", [("special forces", "personnel")]),
+        ("The war has caused tens of thousands of deaths.", [("deaths", "casualties")]),
+        ("The death toll rose to 45,000 on Monday.", [("deaths", "casualties")]),
+        ("Casualties reached 3,000, officials said.", [("casualties", "casualties")]),
+        ("At least 45 people were killed in the blast.", [("people", "casualties")]),
+        ("Some 300,000 people have fled their homes.", [("people", "displaced")]),
+        ("Organisers said 50,000 protesters marched.", [("protesters", "crowd")]),
+        ("The fire burned 2,000 hectares.", [("hectares", "measure")]),
+        ("The EU pledged €500 million in aid.", [("euros", "money")]),
+        ("Turnout was 61.5%.", [("percent", "percent")]),
+        ("The quake killed 12 and left 45 wounded.", [("people", "casualties"), ("wounded", "casualties")]),
+    ],
+)
+def test_counted_unit(sentence, expected):
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Police put the figure at 12,000.", "The total number could eventually reach as high as 12,000."],
+)
+def test_bare_figure_refers_back(sentence):
+    assert units_of(sentence)[0].refers_back
+
+
+def test_reference_takes_previous_counted_head():
+    resolved = resolve_references([
+        Unit("special forces troops", "personnel"),
+        Unit("percent", "percent"),
+        Unit(None, "reference", refers_back=True),
+    ])
+    assert resolved[-1] == Unit("troops", "personnel")
+
+
+def test_reference_without_antecedent_is_other():
+    assert resolve_references([Unit(None, "reference", refers_back=True)]) == [Unit(None, "other")]
