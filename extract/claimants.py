@@ -152,8 +152,25 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _core(head: Token) -> list[Token]:
+    """The noun phrase of a subject without relative clauses, appositions or trailing commas."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl") and child.i > head.i:
+            continue
+        tokens.extend(child.subtree)
+    return sorted(tokens, key=lambda token: token.i)
+
+
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
-    tokens = sorted(head.subtree, key=lambda token: token.i)
+    if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+        head = head.head.head  # "the union, which says ..." -> the union
+    owners = [child for child in head.children if child.dep_ == "poss"]
+    if head.lower_ in resources.words("source_nouns") and owners and owners[0].pos_ in ("PROPN", "NOUN"):
+        head = owners[0]  # "the ministry's latest bulletin listed ..." -> the ministry
+    tokens = _core(head) if head.pos_ != "PRON" else [head]
+    if any(token.dep_ == "appos" for token in head.children):
+        tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," for persons
     span = doc[tokens[0].i : tokens[-1].i + 1]
     entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
     return Mention(
@@ -198,10 +215,10 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
                 if subject is not None and not _inside(anchor, subject):
                     return _mention(doc, subject, ancestor)
                 verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head != verb else None
-    for token in doc:
-        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and token.dep_ in ("ROOT", "parataxis"):
+    for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
+        if token.lemma_.lower() in verbs and token.pos_ == "VERB":
             subject = _subject_of(token)
-            if subject is not None and not _inside(anchor, subject):
+            if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON:
                 return _mention(doc, subject, token)
     sources = resources.words("source_nouns")
     for token in doc:
@@ -240,10 +257,14 @@ def _lookup(name: str, context: DocumentContext) -> Claimant | None:
     expanded = context.acronyms.get(name.strip(" ,.()"))
     if expanded:
         return aliases.get(_key(expanded), Claimant(expanded, expanded, _country_of(name)))
-    close = difflib.get_close_matches(key, list(aliases), n=1, cutoff=FUZZY_CUTOFF)
-    if close and len(key) > 5:
-        return aliases[close[0]]
     return None
+
+
+def _near_miss(name: str) -> Claimant | None:
+    """An alias spelled almost like `name` ("Kyrlo" for "Kyrylo"); for personal names only."""
+    aliases = _aliases()
+    close = difflib.get_close_matches(_key(name), list(aliases), n=1, cutoff=FUZZY_CUTOFF)
+    return aliases[close[0]] if close and len(name) > 5 else None
 
 
 def _person(name: str, context: DocumentContext) -> Claimant:
@@ -266,7 +287,7 @@ def _person(name: str, context: DocumentContext) -> Claimant:
         if surname and surname != name and difflib.SequenceMatcher(None, surname, name).ratio() >= FUZZY_CUTOFF:
             name = surname
             found = _lookup(name, context)
-    return found or Claimant(name, None, None)
+    return found or _near_miss(name) or Claimant(name, None, None)
 
 
 def _organisation(text: str, context: DocumentContext) -> Claimant:
