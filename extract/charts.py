@@ -261,6 +261,13 @@ def _scale(data: pd.DataFrame, log_scale: bool | None) -> tuple[pd.DataFrame, al
     return kept, alt.Scale(type="log"), note
 
 
+def _colour(field: str, title: str, sort: list[str] | None = None) -> tuple[alt.Color, alt.Stroke]:
+    """Fill and outline in the same colour, so hollow (hedged) points stay visible."""
+    scale = alt.Scale(scheme="tableau10")
+    sort = sort if sort is not None else alt.Undefined
+    return alt.Color(field, title=title, scale=scale, sort=sort), alt.Stroke(field, scale=scale, sort=sort, legend=None)
+
+
 def _style_encodings() -> dict[str, alt.FieldChannelMixin]:
     return {
         "shape": alt.Shape("style:N", title="Hedge", scale=alt.Scale(domain=list(STYLES), range=list(STYLE_SHAPES))),
@@ -290,7 +297,7 @@ def estimates_by_claimant(claims: pd.DataFrame, *, log_scale: bool | None = None
     order = claimant_order(data)
     x_title = _figure_title(data)
     y = alt.Y("claimant_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    color = alt.Color("country_label:N", title="Claimant's country", scale=alt.Scale(scheme="tableau10"))
+    color, stroke = _colour("country_label:N", "Claimant's country")
     tooltip = list(TOOLTIP)
     base = alt.Chart(data)
     ranges = base.transform_filter(alt.datum.bound == RANGE).mark_rule(strokeWidth=3, opacity=0.7).encode(
@@ -305,8 +312,9 @@ def estimates_by_claimant(claims: pd.DataFrame, *, log_scale: bool | None = None
             x=alt.X("open_to:Q", scale=scale, title=x_title), y=y, color=color, tooltip=tooltip)
         for bound, shape in ((AT_MOST, "triangle-left"), (AT_LEAST, "triangle-right"))
     ]
-    points = base.transform_filter(alt.datum.has_point).mark_point(size=90, strokeWidth=1.5, opacity=0.9).encode(
-        x=alt.X("figure:Q", scale=scale, title=x_title), y=y, color=color, tooltip=tooltip, **_style_encodings())
+    points = base.transform_filter(alt.datum.has_point).mark_point(filled=True, size=90, strokeWidth=1.5, opacity=0.9).encode(
+        x=alt.X("figure:Q", scale=scale, title=x_title), y=y, color=color, stroke=stroke, tooltip=tooltip,
+        **_style_encodings())
     height = max(60, 24 * len(order))
     legend_note = "rules: ranges; arrows: open-ended bounds (up to / at least); hollow: hedged"
     return alt.layer(ranges, open_rules, *arrows, points).properties(
@@ -340,8 +348,7 @@ def estimates_over_time(claims: pd.DataFrame, *, log_scale: bool | None = None, 
     opacity = alt.when(highlight).then(alt.value(0.95)).otherwise(alt.value(0.12))
     x = alt.X("date:T", title="Date of the claim (hollow squares: date published)", axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30))
     y_title = _figure_title(data)
-    color = alt.Color("claimant_label:N", title="Claimant", scale=alt.Scale(scheme="tableau10"),
-                      sort=list(data["claimant_label"].value_counts().index))
+    color, stroke = _colour("claimant_label:N", "Claimant", sort=list(data["claimant_label"].value_counts().index))
     tooltip = list(TOOLTIP)
     base = alt.Chart(data)
     lines = base.transform_filter(alt.datum.has_point).mark_line(strokeWidth=1).encode(
@@ -357,8 +364,9 @@ def estimates_over_time(claims: pd.DataFrame, *, log_scale: bool | None = None, 
             x=x, y=alt.Y("open_to:Q", scale=scale, title=y_title), color=color, opacity=opacity, tooltip=tooltip)
         for bound, shape in ((AT_MOST, "triangle-down"), (AT_LEAST, "triangle-up"))
     ]
-    points = base.transform_filter(alt.datum.has_point).mark_point(size=90, strokeWidth=1.5).encode(
-        x=x, y=alt.Y("figure:Q", scale=scale, title=y_title), color=color, opacity=opacity, tooltip=tooltip,
+    points = base.transform_filter(alt.datum.has_point).mark_point(filled=True, size=90, strokeWidth=1.5).encode(
+        x=x, y=alt.Y("figure:Q", scale=scale, title=y_title), color=color, stroke=stroke, opacity=opacity,
+        tooltip=tooltip,
         shape=alt.Shape("date_basis:N", title="Date", scale=alt.Scale(domain=[CLAIM_DATE, PUBLISHED], range=["circle", "square"])),
         fillOpacity=alt.FillOpacity("date_basis:N", title="Date", scale=alt.Scale(domain=[CLAIM_DATE, PUBLISHED], range=[1.0, 0.0])),
     ).add_params(highlight)
@@ -477,7 +485,3 @@ def enable_notebook_renderer() -> None:
     alt.renderers.register(RENDERER, notebook_mimebundle)
     alt.renderers.enable(RENDERER)
 
-
-def chart_names(charts: Sequence[str]) -> list[str]:
-    """Chart names as file stems: lowercase, words joined by underscores."""
-    return ["_".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) for name in charts]

@@ -19,7 +19,7 @@ from typing import Iterator
 from . import resources
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
-RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+and\s+"
+RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
 
 
@@ -58,7 +58,7 @@ def _grammar() -> dict[str, object]:
     scale_suffixes = [word for word in scales if len(word) <= 3 and word.isalpha()]
     currencies = {row["symbol"]: row["unit"] for row in resources.table("currencies")}
     word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
-    word_number = rf"(?:a\s+|one\s+)?(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
+    word_number = rf"(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
@@ -160,8 +160,10 @@ def _is_not_a_claim(sentence: str, number: _Number) -> bool:
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
         if next_word and next_word.group(1).lower() in set_nouns:
             return True
-        if number.value == 1 and not next_word:
-            return True
+    if number.spelled_out and not number.scaled and number.value == 1:
+        return True  # "one of", "said one shopkeeper": an article, not a count
+    if number.spelled_out and surface[:1].isupper() and before.strip():
+        return True  # "Three Crosses Square": a name
     return False
 
 
@@ -171,8 +173,8 @@ def _qualifier_words() -> frozenset[str]:
     return frozenset(word for phrase, _, _ in rows for word in phrase.split())  # type: ignore[attr-defined]
 
 
-def _qualifiers(sentence: str, start: int, end: int) -> tuple[int, int, list[tuple[str, str]]]:
-    """Qualifier phrases touching the span [start, end), and the widened span."""
+def _qualifiers(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
+    """Qualifier phrases (phrase, kind) right before or after the span [start, end)."""
     grammar = _grammar()
     found: list[tuple[str, str]] = []
     matched = True
@@ -190,24 +192,24 @@ def _qualifiers(sentence: str, start: int, end: int) -> tuple[int, int, list[tup
         if re.match(rf"\s*{re.escape(phrase)}\b", tail):
             found.append((phrase, kind))
             break
-    return start, end, found
+    return found
 
 
 def _figure(sentence: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
             spelled_out: bool, approx: bool = False) -> Figure:
     grammar = _grammar()
-    _, _, qualifiers = _qualifiers(sentence, start, end)
+    currency = None
+    currency_match = grammar["currency_before"].search(sentence[:start])  # type: ignore[attr-defined]
+    if currency_match:
+        currency = grammar["currencies"][currency_match.group().strip()]  # type: ignore[index]
+        start = currency_match.start()
+    qualifiers = _qualifiers(sentence, start, end)
     kinds = {kind for _, kind in qualifiers}
     if value is not None and "upper" in kinds:
         high = value
     if value is not None and "lower" in kinds:
         low = value
     approx = approx or "approx" in kinds
-    currency = None
-    currency_match = grammar["currency_before"].search(sentence[:start])  # type: ignore[attr-defined]
-    if currency_match:
-        currency = grammar["currencies"][currency_match.group().strip()]  # type: ignore[index]
-        start = currency_match.start()
     percent_match = re.match(r"\s?(?:%|per\s?cent\b)", sentence[end:], re.IGNORECASE)
     if percent_match:
         end += percent_match.end()

@@ -63,13 +63,18 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     """The counted noun phrase to the right of a figure, or [] when there is none."""
     phrase: list[Token] = []
     gap = 0
+    taxonomy = _taxonomy()
     for token in doc[last.i + 1 :]:
-        if token.pos_ == "NOUN":
+        known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
+        if phrase:
+            if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known):
+                phrase.append(token)
+                continue
+            break
+        if token.pos_ == "NOUN" or (known and token.pos_ == "PROPN"):
             phrase.append(token)
             continue
-        if phrase:
-            break
-        if gap == 0 and token.pos_ in ("ADJ", "VERB") and token.lower_ in _taxonomy():
+        if gap == 0 and token.pos_ in ("ADJ", "VERB") and known:
             return [token]  # "45 dead", "12 wounded"
         if token.lower_ == "of" and token.i == last.i + 1:
             continue
