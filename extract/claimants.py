@@ -212,6 +212,8 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
                 subject = _subject_of(verb)
                 if subject is not None and subject.lower_ in FIRST_PERSON:
                     break  # "we counted 3,000" inside a quote: the speaker is outside
+                if subject is not None and subject.lower_ in PRONOUNS and _outer_reporting_verb(ancestor):
+                    break  # "the agency said it had recorded 80": the agency is the source
                 if subject is not None and not _inside(anchor, subject):
                     return _mention(doc, subject, ancestor)
                 verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head != verb else None
@@ -227,6 +229,11 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 return _mention(doc, owners[0], None)
     return None
+
+
+def _outer_reporting_verb(verb: Token) -> bool:
+    verbs = _reporting_verbs()
+    return any(ancestor.lemma_.lower() in verbs and ancestor.pos_ == "VERB" for ancestor in verb.ancestors)
 
 
 def reporting_hedge(mention: Mention | None) -> str | None:

@@ -71,9 +71,31 @@ def _within(token: Token, head: Token | None) -> bool:
     return head is not None and (token == head or head in token.ancestors)
 
 
+def _time_phrase_root(entity: Span) -> Token:
+    """The top of a time phrase: "Monday" in "Monday evening" rises to "evening"."""
+    root = entity.root
+    while root.head != root and root.head.ent_type_ in ("DATE", "TIME"):
+        root = root.head
+    return root
+
+
+def _attached_to(entity: Span, verb: Token) -> bool:
+    """Is the date an adjunct of the verb itself ("said Monday", "on Monday, X said")?"""
+    if entity.start in (verb.i + 1, verb.i + 2) or entity.end == verb.i:
+        return True  # next to the verb, whatever the parser attached it to
+    root = _time_phrase_root(entity)
+    if root.dep_ in ("poss", "compound", "amod"):
+        return False  # "Sunday's election" dates the election, not the statement
+    return root.head == verb or (root.head.pos_ == "ADP" and root.head.head == verb)
+
+
 def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.date | None
                      ) -> tuple[dt.date | None, dt.date | None]:
     """The claim date and target date a sentence gives one figure.
+
+    The claim date is a date attached to the reporting verb (or, for "according
+    to X", any date outside the figure's clause). The target date is a future
+    date the figure's clause points to ("ready by Nov. 1", "will reach 300 on Friday").
 
     Args:
         doc: the parsed sentence.
@@ -84,19 +106,20 @@ def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.
     clause = _clause_of(anchor, verb)
     claim_date: dt.date | None = None
     target_date: dt.date | None = None
+    future_clause = _is_future_clause(doc, anchor)
     for entity in doc.ents:
         if entity.label_ != "DATE":
             continue
         preposition = _preposition(entity)
         in_clause = _within(entity.root, clause) or (verb is None and entity.start > anchor.i)
-        if preposition in TARGET_PREPOSITIONS or (in_clause and _is_future_clause(doc, anchor)):
+        if preposition in TARGET_PREPOSITIONS or (in_clause and future_clause):
             target = resolve_day(entity.text, published, "future")
-            if target is not None and (published is None or target >= published):
+            if target is not None and (published is None or target > published or future_clause):
                 target_date = target_date or target
             continue
-        if in_clause or claim_date is not None:
-            continue
-        claim_date = resolve_day(entity.text, published, "past")
+        attached = _attached_to(entity, verb) if verb is not None else not in_clause and entity.root.dep_ != "poss"
+        if attached and claim_date is None:
+            claim_date = resolve_day(entity.text, published, "past")
     return claim_date, target_date
 
 

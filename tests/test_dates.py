@@ -1,0 +1,57 @@
+"""Dates: claim dates attached to the reporting verb, target dates, relative words."""
+
+import datetime as dt
+
+import pytest
+
+from extract.claimants import attribution
+from extract.dates import claim_and_target, resolve_day
+from extract.figures import find_figures
+from extract.resources import language_model
+
+WEDNESDAY = dt.date(2024, 10, 23)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "prefer", "expected"),
+    [
+        ("Wednesday", "past", WEDNESDAY),  # the paper's own weekday is the same day
+        ("Monday", "past", dt.date(2024, 10, 21)),
+        ("last Monday", "past", dt.date(2024, 10, 21)),
+        ("October 23", "past", WEDNESDAY),
+        ("Nov. 1", "future", dt.date(2024, 11, 1)),
+        ("yesterday", "past", dt.date(2024, 10, 22)),
+        ("last week", "past", None),
+        ("June", "past", None),
+        ("earlier this month", "past", None),
+    ],
+)
+def test_resolve_day(phrase, prefer, expected):
+    assert resolve_day(phrase, WEDNESDAY, prefer) == expected
+
+
+def test_no_publication_date_leaves_relative_words_unresolved():
+    assert resolve_day("Monday", None) is None
+
+
+def dates_of(sentence: str, published: dt.date = WEDNESDAY):
+    doc = language_model()(sentence)
+    figure = find_figures(sentence)[0]
+    anchor = [token for token in doc if token.idx < figure.end and token.idx + len(token) > figure.start][-1]
+    mention = attribution(doc, anchor)
+    return claim_and_target(doc, anchor, mention.verb if mention else None, published)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim_date", "target_date"),
+    [
+        ("The defence secretary said Wednesday that 3,000 troops were in training.", WEDNESDAY, None),
+        ("On Monday, the ministry said 45 people had died.", dt.date(2024, 10, 21), None),
+        ("The agency said on Monday it had recorded more than 80 aftershocks.", dt.date(2024, 10, 21), None),
+        ("Turnout in Sunday's election reached 58 percent, the commission said on Tuesday.", dt.date(2024, 10, 22), None),
+        ("Budanov estimated that 2,600 soldiers are expected to be deployed by November 1.", None, dt.date(2024, 11, 1)),
+        ("Officials said 300 more troops will be ready on Nov. 1.", None, dt.date(2024, 11, 1)),
+    ],
+)
+def test_claim_and_target(sentence, claim_date, target_date):
+    assert dates_of(sentence) == (claim_date, target_date)
