@@ -22,7 +22,7 @@ from . import resources
 
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON = {"i", "we"}
-SUBJECTS = ("nsubj", "nsubjpass")
+SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(
     r"((?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)){1,9})"
     r"\s+\(([A-Z][A-Za-z.]{1,9})\)"
@@ -85,6 +85,22 @@ def _countries() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _reporting_verbs() -> dict[str, str]:
     return {row["verb"]: row["hedge"] for row in resources.table("reporting_verbs")}
+
+
+@lru_cache(maxsize=None)
+def _clause_only_verbs() -> frozenset[str]:
+    """Verbs that report only through a clause ("added that ..."), not an object ("add $3 billion")."""
+    return frozenset(row["verb"] for row in resources.table("reporting_verbs") if row["needs_clause"] == "yes")
+
+
+def _reports(verb: Token, anchor: Token) -> bool:
+    """Does `verb` report the figure under `anchor`?"""
+    if verb.lemma_.lower() not in _reporting_verbs() or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() not in _clause_only_verbs():
+        return True
+    branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
+    return branch is not None and branch.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")
 
 
 def _key(text: str) -> str:
@@ -162,12 +178,29 @@ def _core(head: Token) -> list[Token]:
     return sorted(tokens, key=lambda token: token.i)
 
 
+def _source_of(noun: Token) -> Token | None:
+    """Who a source noun belongs to: "X's figures", "figures from X", "data compiled by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    objects = [item for item in grand.children if item.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
-    owners = [child for child in head.children if child.dep_ == "poss"]
-    if head.lower_ in resources.words("source_nouns") and owners and owners[0].pos_ in ("PROPN", "NOUN"):
-        head = owners[0]  # "the ministry's latest bulletin listed ..." -> the ministry
+    if head.lower_ in resources.words("source_nouns"):
+        head = _source_of(head) or head  # "the ministry's bulletin listed ..." -> the ministry
     tokens = _core(head) if head.pos_ != "PRON" else [head]
     if any(token.dep_ == "appos" for token in head.children):
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," for persons
@@ -206,7 +239,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if objects and not _inside(anchor, objects[0]):
                 return _mention(doc, objects[0], None)
     for ancestor in anchor.ancestors:
-        if ancestor.lemma_.lower() in verbs and ancestor.pos_ in ("VERB", "AUX"):
+        if _reports(ancestor, anchor):
             verb: Token | None = ancestor
             while verb is not None:
                 subject = _subject_of(verb)
@@ -312,6 +345,15 @@ def _organisation(text: str, context: DocumentContext) -> Claimant:
         person = _person(cleaned, context)  # NER often tags a bare surname as an organisation
         if person.name != cleaned:
             return person
+    longer = next((full for full in context.acronyms.values() if full.startswith(cleaned) and full != cleaned), None)
+    if longer:
+        return _organisation(longer, context)  # NER cut "Organization for ... in Europe" short
+    if possessive:
+        owner, owned = possessive.group(1).strip(), possessive.group(2).strip()
+        owner = re.sub(r"^(?:the)\s+", "", owner, flags=re.IGNORECASE)
+        cleaned = f"{owned} of {owner}"  # "Marovia's government" -> "Government of Marovia"
+        if owner[:1].isupper():
+            cleaned = cleaned[:1].upper() + cleaned[1:]
     return Claimant(cleaned, cleaned, _country_of(text))
 
 
@@ -346,7 +388,8 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
         if whole is not None:
             claimant = whole
         elif mention.orgs:
-            claimant = _organisation(mention.orgs[0], context)
+            known = [org for org in mention.orgs if _lookup(org, context) is not None]
+            claimant = _organisation(max(known, key=len) if known else mention.orgs[0], context)
             if claimant.country is None:
                 claimant = Claimant(claimant.name, claimant.org, _country_of(mention.text, *mention.places))
         else:
