@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,6 +61,7 @@ class DocumentContext:
     acronyms: dict[str, str]
     persons: dict[str, str]
     roles: dict[str, str] = field(default_factory=dict)
+    country: str | None = None
     last: Claimant = field(default_factory=Claimant)
 
 
@@ -109,8 +111,15 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).casefold()
 
 
-def document_context(text: str, persons: list[str]) -> DocumentContext:
-    """Acronyms a text introduces and the full names of the people it mentions."""
+def main_country(places: list[str]) -> str | None:
+    """The country a document mentions most (by names, adjectives and capitals), if any."""
+    countries = [_countries().get(place.replace("\u2019", "'").removesuffix("'s").lower()) for place in places]
+    counts = Counter(country for country in countries if country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def document_context(text: str, persons: list[str], places: list[str] | None = None) -> DocumentContext:
+    """Acronyms a text introduces, the full names of its people, and its main country."""
     acronyms: dict[str, str] = {}
     for match in _ACRONYM_INTRODUCTION.finditer(text):
         full, acronym = match.group(1), match.group(2)
@@ -132,7 +141,7 @@ def document_context(text: str, persons: list[str]) -> DocumentContext:
             role = _role(match.group(1))
             if role:
                 roles.setdefault(role, strip_titles(person))
-    return DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles)
+    return DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []))
 
 
 def _role(text: str) -> str | None:
@@ -394,8 +403,15 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
                 claimant = Claimant(claimant.name, claimant.org, _country_of(mention.text, *mention.places))
         else:
             claimant = _generic(mention, context)
+    if claimant.name and claimant.country is None and claimant not in _known_claimants():
+        claimant = Claimant(claimant.name, claimant.org, context.country)  # "the fire brigade" in a Greek story
     context.last = claimant
     return claimant
+
+
+@lru_cache(maxsize=None)
+def _known_claimants() -> frozenset[Claimant]:
+    return frozenset(_aliases().values())
 
 
 def _generic(mention: Mention, context: DocumentContext) -> Claimant:
@@ -417,6 +433,6 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     return Claimant(text if text[:1].isupper() else text.lower(), None, country)
 
 
-def persons_in(sentences: list[Doc]) -> list[str]:
-    """Every PERSON entity in the parsed sentences, for surname resolution."""
-    return [entity.text for doc in sentences for entity in doc.ents if entity.label_ == "PERSON"]
+def entities_in(sentences: list[Doc], *labels: str) -> list[str]:
+    """The text of every entity with one of `labels` in the parsed sentences."""
+    return [entity.text for doc in sentences for entity in doc.ents if entity.label_ in labels]

@@ -58,7 +58,9 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     # Sentences up to the last figure give names, speakers and dates to carry over.
     last_needed = max(found)
     parsed = list(resources.language_model().pipe(sentence.text for sentence in split[: last_needed + 1]))
-    context = claimants.document_context(document.text, claimants.persons_in(parsed))
+    context = claimants.document_context(
+        document.text, claimants.entities_in(parsed, "PERSON"), claimants.entities_in(parsed, "GPE", "NORP")
+    )
     records: list[dict[str, object]] = []
     counted: list[units.Unit] = []
     speaker: _Speaker | None = None
