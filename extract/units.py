@@ -64,6 +64,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     phrase: list[Token] = []
     gap = 0
     taxonomy = _taxonomy()
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is not None and following.text == "-" and not last.whitespace_ and last.i + 2 < len(doc):
+        return [doc[last.i + 2]]  # "48-hour strike", "a 20-metre wave": the measure, not the thing
     for token in doc[last.i + 1 :]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
@@ -71,7 +74,7 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
                 phrase.append(token)
                 continue
             break
-        if token.pos_ == "NOUN" or (known and token.pos_ == "PROPN"):
+        if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
             phrase.append(token)
             continue
         if gap == 0 and token.pos_ in ("ADJ", "VERB") and known:
@@ -79,8 +82,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if token.lower_ == "of" and token.i == last.i + 1:
             continue
         if token.pos_ in _SKIPPABLE_POS and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
-            if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
-                break
+            after_the = token.i > 0 and doc[token.i - 1].lower_ == "the"
+            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not after_the):
+                break  # another figure's noun ("61 of the 141 seats" reads through)
             gap += 1
             continue
         break
@@ -100,11 +104,16 @@ def _reported_subject(last: Token) -> list[Token]:
             return []
         if head.pos_ in ("NOUN",) and token.dep_ in ("pobj", "nummod", "appos", "attr") and head.i < last.i:
             return _compound_phrase(head)
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             objects = [child for child in head.children if child.dep_ == "dobj" and child.i < last.i and child.pos_ == "NOUN"]
             subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
             for candidate in (*objects, *subjects):
-                if candidate.pos_ == "NOUN" and _lookup(_compound_phrase(candidate)) is not None:
+                entry = _lookup(_compound_phrase(candidate)) if candidate.pos_ == "NOUN" else None
+                if entry is not None and entry[1] == REFERENCE:
+                    counted = [grand for child in candidate.children if child.lower_ == "of"
+                               for grand in child.children if grand.dep_ == "pobj" and grand.pos_ == "NOUN"]
+                    return _compound_phrase(counted[0]) if counted else _compound_phrase(candidate)  # "the number of people"
+                if entry is not None:
                     return _compound_phrase(candidate)
             if token.dep_ == "dobj" and head.lemma_.lower() in _category_verbs():
                 return [head]  # "the quake killed 12"

@@ -29,6 +29,10 @@ def units_of(sentence: str) -> list[Unit]:
         ("The EU pledged €500 million in aid.", [("euros", "money")]),
         ("Turnout was 61.5%.", [("percent", "percent")]),
         ("The quake killed 12 and left 45 wounded.", [("people", "casualties"), ("wounded", "casualties")]),
+        ("Staff began a 48-hour strike.", [("hour", "measure")]),
+        ("The number of people killed has risen to 212, officials said.", [("people", "casualties")]),
+        ("The party won 61 of the 141 seats.", [("seats", "other"), ("seats", "other")]),
+        ("A package valued at 7.2 billion zloty a year.", [("zlotys", "money")]),
     ],
 )
 def test_counted_unit(sentence, expected):
