@@ -18,7 +18,7 @@ from typing import Iterator
 
 from . import resources
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
 RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
 
@@ -38,6 +38,7 @@ class Figure:
     currency: str | None
     percent: bool
     spelled_out: bool
+    symbol_unit: tuple[str, str] | None = None  # (unit, category) of an attached symbol: "278kg"
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class _Number:
     value: float
     spelled_out: bool
     scaled: bool
+    symbol: str | None = None
 
 
 @lru_cache(maxsize=None)
@@ -60,10 +62,12 @@ def _grammar() -> dict[str, object]:
     word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
     word_number = rf"(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
+    unit_symbols = {row["symbol"]: (row["unit"], row["category"]) for row in resources.table("unit_symbols")}
+    symbols = "|".join(sorted(map(re.escape, unit_symbols), key=len, reverse=True))
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
         rf"|(?P<digits>{DIGITS})(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
-        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?![\w])"
+        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?P<symbol>{symbols})?(?![\w])"
         rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
     )
     currency = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
@@ -73,6 +77,7 @@ def _grammar() -> dict[str, object]:
     qualifiers = [(row["phrase"], row["kind"], row["position"]) for row in resources.table("qualifiers")]
     return {
         "number": re.compile(number, re.IGNORECASE),
+        "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
         "currency_before": re.compile(rf"(?:{currency})\s?$"),
         "currencies": currencies,
         "number_words": number_words,
@@ -90,12 +95,13 @@ _MONTHS = "|".join(
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?,?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|hrs\b|o'clock)|^:\d", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s*(?:[ap]\.?m\.?(?![a-z])|GMT|UTC|hrs\b|o'clock)|^:\d", re.IGNORECASE)
 _AGE = re.compile(r"^(?:-|\s)years?(?:-|\s)old|^-year\b", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}")
 _SET_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|no|any|every|each|this|that)\s+$", re.IGNORECASE)
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
+_NEGATIVE = re.compile(r"(?:^|[\s(])((?:minus[-\s]|-))$", re.IGNORECASE)
 _ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
 
 
@@ -113,7 +119,7 @@ def _parse_number(match: re.Match[str]) -> _Number:
         elif match.group("dscale"):
             for word in match.group("dscale").split():
                 multiplier *= scales[word.lower()]
-        return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0)
+        return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0, match.group("symbol"))
     number_words: dict[str, float] = grammar["number_words"]  # type: ignore[assignment]
     value, multiplier = 0.0, 1.0
     for word in re.split(r"[-\s]+", text.lower()):
@@ -143,9 +149,16 @@ def _is_not_a_claim(sentence: str, number: _Number) -> bool:
         return True
     if re.search(r"\baged\s+$|\d[:.]$", before, re.IGNORECASE):
         return True
-    if before[-1:].isalnum() or re.search(r"[A-Za-z]-$", before) or re.match(r"^-?[A-Za-z]*\d", after):
+    currency = _grammar()["currency_before"].search(before)  # type: ignore[attr-defined]
+    if currency:
+        before = before[: currency.start()]
+    elif before[-1:].isalnum() or re.search(r"[A-Za-z]-$", before):
         return True
-    if integer and re.search(r"(?<=\S )[A-Z][\w.]*\s$", before) and not before.rstrip().endswith(("%",)):
+    if re.match(r"^-?[A-Za-z]*\d", after):
+        return True
+    if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$", before):
+        return True  # "iPhone 14"
+    if integer and re.search(r"(?<=\S )[A-Z][\w.&/]*\s$", before) and not before.rstrip().endswith(("%",)):
         previous_word = before.split()[-1]
         if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
             return True
@@ -196,8 +209,12 @@ def _qualifiers(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
 
 
 def _figure(sentence: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
-            spelled_out: bool, approx: bool = False) -> Figure:
+            spelled_out: bool, approx: bool = False, symbol: str | None = None) -> Figure:
     grammar = _grammar()
+    if value is not None and _NEGATIVE.search(sentence[:start]):
+        value = -value  # "-1.3%", "minus 5"
+        start = _NEGATIVE.search(sentence[:start]).start(1)  # type: ignore[union-attr]
+    symbol_unit = grammar["unit_symbols"].get(symbol.lower()) if symbol else None  # type: ignore[attr-defined]
     currency = None
     currency_match = grammar["currency_before"].search(sentence[:start])  # type: ignore[attr-defined]
     if currency_match:
@@ -223,8 +240,9 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
         approx=approx,
         qualifier=" ".join(phrase for phrase, _ in qualifiers) or None,
         currency=currency,
-        percent=percent_match is not None,
+        percent=percent_match is not None or (symbol_unit is not None and symbol_unit[1] == "percent"),
         spelled_out=spelled_out,
+        symbol_unit=symbol_unit,
     )
 
 
@@ -281,12 +299,13 @@ def find_figures(sentence: str) -> list[Figure]:
         if second is None:
             if _is_not_a_claim(sentence, first):
                 continue
-            figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out))
+            figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
+                                   symbol=first.symbol))
         else:
             if _is_not_a_claim(sentence, first) and _is_not_a_claim(sentence, second):
                 continue
             figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
-                                   first.spelled_out))
+                                   first.spelled_out, symbol=second.symbol))
     figures.sort(key=lambda figure: figure.start)
     return _mark_estimates(sentence, figures)
 

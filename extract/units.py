@@ -152,6 +152,8 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     """
     if figure.percent:
         return Unit("percent", "percent")
+    if figure.symbol_unit is not None:
+        return Unit(*figure.symbol_unit)
     tokens = _tokens_in(doc, figure.start, figure.end)
     if not tokens:
         return Unit(None, OTHER)

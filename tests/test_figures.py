@@ -48,6 +48,22 @@ def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, appr
     assert figure.qualifier == qualifier
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The army sent 240 troops and 35 amphibious vehicles.", [240, 35]),
+        ("The package includes 18 155mm howitzers.", [18, 155]),
+        ("The 278kg tuna sold for $3.1 million.", [278, 3_100_000]),
+        ("Shares fell 24pc on Monday.", [24]),
+        ("The index closed -1.3% lower.", [-1.3]),
+        ("Global debt was about $US113 trillion.", [113e12]),
+        ("Winds reached 50mph.", [50]),
+    ],
+)
+def test_values_with_attached_units_and_signs(sentence, values):
+    assert [figure.value for figure in find_figures(sentence)] == values
+
+
 def test_two_figures_in_one_phrase():
     sentence = "The North began deploying four brigades totaling 12,000 troops."
     assert [f.value for f in find_figures(sentence)] == [4, 12000]
@@ -69,6 +85,9 @@ def test_two_figures_in_one_phrase():
         "Call +1 555-123-4567 for details.",
         "1",
         "The talks ended at 10:30.",
+        "The rally began at 10am.",
+        "Apple launched the iPhone 14 in September.",
+        "The S&P 500 rose sharply.",
         "They help one another.",
         "The first group arrived.",
         "Leaders from multiple countries and several regions attended.",
