@@ -254,7 +254,9 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
         following = numbers[index + 1] if index + 1 < len(numbers) else None
         if following is not None:
             joiner = sentence[current.end : following.start]
-            is_between = re.search(r"\bbetween\s+$", sentence[: current.start], re.IGNORECASE)
+            currency: re.Pattern[str] = _grammar()["currency_before"]  # type: ignore[assignment]
+            is_between = re.search(r"\bbetween\s+$", currency.sub("", sentence[: current.start]), re.IGNORECASE)
+            joiner = currency.sub("", re.sub(r"^\s?(?:%|per\s?cent\b)", "", joiner, flags=re.IGNORECASE))  # "5% to 10%", "$3bn to $5bn"
             joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
             if joined and current.value < following.value:
                 yield current, following

@@ -38,6 +38,8 @@ def only(sentence: str):
         ("Twenty-five people were hurt.", "Twenty-five", 25, None, None, False, None),
         ("Nearly 300 homes burned.", "300", 300, None, None, True, "nearly"),
         ("There were hundreds of protesters.", "hundreds", None, 200, None, True, None),
+        ("Officials expect a 5% to 10% rise.", "5% to 10%", None, 5, 10, False, None),
+        ("Shares were priced between $62 and $68.", "$62 and $68", None, 62, 68, False, None),
     ],
 )
 def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, approx, qualifier):
