@@ -218,6 +218,39 @@ def score(predictions: pd.DataFrame, texts: Mapping[str, str], gold_claims: Iter
     return result
 
 
+def _value_keys(figure_value: float | None, low: float | None, high: float | None) -> tuple[float, ...]:
+    if figure_value is not None:
+        return (round(figure_value, 4),)
+    return tuple(round(number, 4) for number in (low, high) if number is not None)
+
+
+def value_level_scores(items: Iterable[Mapping[str, Any]]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of figure values on NewsQuant-style sentences.
+
+    Each item is {"text": sentence, "quantities": [{"value": "12.5" or "3-5"}, ...]}. A predicted
+    figure matches a gold quantity of the same sentence with the same value, or the same two ends
+    for a range; each gold quantity matches once.
+    """
+    from collections import Counter
+
+    from .figures import find_figures
+
+    matched = predicted = expected = 0
+    for item in items:
+        gold: Counter[tuple[float, ...]] = Counter()
+        for quantity in item["quantities"]:
+            text = str(quantity["value"])
+            ends = re.fullmatch(r"\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*", text)
+            gold[tuple(round(float(end), 4) for end in ends.groups()) if ends else (round(float(text), 4),)] += 1
+        found = Counter(_value_keys(f.value, f.low, f.high) for f in find_figures(item["text"]))
+        matched += sum((gold & found).values())
+        predicted += sum(found.values())
+        expected += sum(gold.values())
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / expected if expected else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
 def report(result: Score) -> str:
     """The scores as printed by the command line."""
     lines = [
