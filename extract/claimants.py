@@ -188,7 +188,14 @@ def _core(head: Token) -> list[Token]:
 
 
 def _source_of(noun: Token) -> Token | None:
-    """Who a source noun belongs to: "X's figures", "figures from X", "data compiled by X"."""
+    """Who a source noun belongs to: "X's figures", "figures from X", "data compiled by X".
+
+    For "Italy's interior ministry figures" this is the compound "ministry", which
+    `_mention` widens to its own left modifiers.
+    """
+    compounds = [child for child in noun.lefts if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN")]
+    if compounds:
+        return compounds[-1]
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
@@ -208,9 +215,14 @@ def _source_of(noun: Token) -> Token | None:
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
+    extra: list[Token] = []
     if head.lower_ in resources.words("source_nouns"):
-        head = _source_of(head) or head  # "the ministry's bulletin listed ..." -> the ministry
-    tokens = _core(head) if head.pos_ != "PRON" else [head]
+        source = _source_of(head)
+        if source is not None and source.dep_ == "compound":
+            extra = [left for left in head.lefts if left.i < source.i and left.dep_ in ("poss", "amod", "compound")]
+            extra = [token for left in extra for token in left.subtree]
+        head = source or head  # "the ministry's bulletin listed ..." -> the ministry
+    tokens = sorted({*(_core(head) if head.pos_ != "PRON" else [head]), *extra}, key=lambda token: token.i)
     if any(token.dep_ == "appos" for token in head.children):
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," for persons
     span = doc[tokens[0].i : tokens[-1].i + 1]
@@ -357,13 +369,18 @@ def _organisation(text: str, context: DocumentContext) -> Claimant:
     longer = next((full for full in context.acronyms.values() if full.startswith(cleaned) and full != cleaned), None)
     if longer:
         return _organisation(longer, context)  # NER cut "Organization for ... in Europe" short
-    if possessive:
-        owner, owned = possessive.group(1).strip(), possessive.group(2).strip()
-        owner = re.sub(r"^(?:the)\s+", "", owner, flags=re.IGNORECASE)
-        cleaned = f"{owned} of {owner}"  # "Marovia's government" -> "Government of Marovia"
-        if owner[:1].isupper():
-            cleaned = cleaned[:1].upper() + cleaned[1:]
+    cleaned = _of_form(cleaned)
     return Claimant(cleaned, cleaned, _country_of(text))
+
+
+def _of_form(name: str) -> str:
+    """ "Marovia's government" -> "Government of Marovia": the form canonical names of bodies take."""
+    possessive = _POSSESSIVE.match(name.replace("\u2019", "'"))
+    if not possessive or not possessive.group(2).strip():
+        return name
+    owner = re.sub(r"^(?:the)\s+", "", possessive.group(1).strip(), flags=re.IGNORECASE)
+    owned = possessive.group(2).strip()
+    return f"{owned[:1].upper()}{owned[1:]} of {owner}" if owner[:1].isupper() else f"{owned} of the {owner}"
 
 
 def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
@@ -430,6 +447,7 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     role_holder = context.roles.get(_role(text))
     if role_holder:
         return _person(role_holder, context)
+    text = _of_form(text)
     return Claimant(text if text[:1].isupper() else text.lower(), None, country)
 
 
