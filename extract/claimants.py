@@ -188,14 +188,7 @@ def _core(head: Token) -> list[Token]:
 
 
 def _source_of(noun: Token) -> Token | None:
-    """Who a source noun belongs to: "X's figures", "figures from X", "data compiled by X".
-
-    For "Italy's interior ministry figures" this is the compound "ministry", which
-    `_mention` widens to its own left modifiers.
-    """
-    compounds = [child for child in noun.lefts if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN")]
-    if compounds:
-        return compounds[-1]
+    """Who a source noun belongs to: "X's figures", "figures from X", "data compiled by X"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
@@ -215,14 +208,9 @@ def _source_of(noun: Token) -> Token | None:
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
-    extra: list[Token] = []
     if head.lower_ in resources.words("source_nouns"):
-        source = _source_of(head)
-        if source is not None and source.dep_ == "compound":
-            extra = [left for left in head.lefts if left.i < source.i and left.dep_ in ("poss", "amod", "compound")]
-            extra = [token for left in extra for token in left.subtree]
-        head = source or head  # "the ministry's bulletin listed ..." -> the ministry
-    tokens = sorted({*(_core(head) if head.pos_ != "PRON" else [head]), *extra}, key=lambda token: token.i)
+        head = _source_of(head) or head  # "the ministry's bulletin listed ..." -> the ministry
+    tokens = _core(head) if head.pos_ != "PRON" else [head]
     if any(token.dep_ == "appos" for token in head.children):
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," for persons
     span = doc[tokens[0].i : tokens[-1].i + 1]
