@@ -50,7 +50,7 @@ class Mention:
     orgs: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     is_pronoun: bool = False
-    is_description: bool = False
+    is_description: bool = False  # "the agency", "the ministry": a body named earlier
     verb: Token | None = field(default=None, compare=False)
 
 
@@ -221,8 +221,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
         is_pronoun=head.lower_ in PRONOUNS,
-        is_description=not any(token.pos_ == "PROPN" for token in span) and head.tag_ in ("NN",)
-        and any(token.lower_ in ("the", "this", "that") for token in head.lefts),
+        is_description=head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"]),
         verb=verb,
     )
 
