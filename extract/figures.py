@@ -64,10 +64,12 @@ def _grammar() -> dict[str, object]:
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
     unit_symbols = {row["symbol"]: (row["unit"], row["category"]) for row in resources.table("unit_symbols")}
     symbols = "|".join(sorted(map(re.escape, unit_symbols), key=len, reverse=True))
+    # With a space before them only symbols that cannot be words: "70 km/h", but not "3 C" or "5 g".
+    spaced_symbols = "|".join(sorted((re.escape(symbol) for symbol in unit_symbols if len(symbol) > 1 and symbol.lower() not in ("ha", "pc", "hp", "ft", "oz")), key=len, reverse=True))
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
         rf"|(?P<digits>{DIGITS})(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
-        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?P<symbol>{symbols})?(?![\w])"
+        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/])"
         rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
     )
     currency = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
@@ -119,7 +121,8 @@ def _parse_number(match: re.Match[str]) -> _Number:
         elif match.group("dscale"):
             for word in match.group("dscale").split():
                 multiplier *= scales[word.lower()]
-        return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0, match.group("symbol"))
+        symbol = match.group("symbol") or match.group("spaced")
+        return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0, symbol)
     number_words: dict[str, float] = grammar["number_words"]  # type: ignore[assignment]
     value, multiplier = 0.0, 1.0
     for word in re.split(r"[-\s]+", text.lower()):

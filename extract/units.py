@@ -60,13 +60,19 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
-    """The counted noun phrase to the right of a figure, or [] when there is none."""
+    """The counted noun phrase to the right of a figure, or [] when there is none.
+
+    Reads past adjectives, nationalities and participles ("19 destroyed Dravenian
+    tanks"), through "of the" ("61 of the 141 seats") and through a coordinated
+    figure that shares the noun ("640 Dravenian and 210 Marovian deaths").
+    """
     phrase: list[Token] = []
     gap = 0
     taxonomy = _taxonomy()
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if following is not None and following.text == "-" and not last.whitespace_ and last.i + 2 < len(doc):
         return [doc[last.i + 2]]  # "48-hour strike", "a 20-metre wave": the measure, not the thing
+    of_the = False
     for token in doc[last.i + 1 :]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
@@ -80,11 +86,15 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if gap == 0 and token.pos_ in ("ADJ", "VERB") and known:
             return [token]  # "45 dead", "12 wounded"
         if token.lower_ == "of" and token.i == last.i + 1:
+            of_the = True
             continue
-        if token.pos_ in _SKIPPABLE_POS and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
-            after_the = token.i > 0 and doc[token.i - 1].lower_ == "the"
-            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not after_the):
-                break  # another figure's noun ("61 of the 141 seats" reads through)
+        if token.pos_ == "CCONJ" and any(ahead.pos_ == "NUM" for ahead in doc[token.i + 1 : token.i + 4]):
+            of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too
+            continue
+        participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
+        if (token.pos_ in _SKIPPABLE_POS or participle) and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
+            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the):
+                break  # another figure's noun
             gap += 1
             continue
         break
@@ -93,6 +103,15 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
             phrase.insert(0, previous)
     return phrase
+
+
+def _measure_before(doc: Doc, first: Token) -> list[Token]:
+    """A measure named before its figure: "a magnitude 6.9 quake"."""
+    if first.i == 0:
+        return []
+    previous = doc[first.i - 1]
+    entry = _taxonomy().get(previous.lemma_.lower())
+    return [previous] if entry is not None and entry[1] == "measure" else []
 
 
 def _reported_subject(last: Token) -> list[Token]:
@@ -157,9 +176,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     tokens = _tokens_in(doc, figure.start, figure.end)
     if not tokens:
         return Unit(None, OTHER)
-    phrase = _noun_phrase_after(doc, tokens[-1])
     if figure.currency:
         return Unit(figure.currency, "money")
+    phrase = _measure_before(doc, tokens[0]) or _noun_phrase_after(doc, tokens[-1])
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":

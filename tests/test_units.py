@@ -33,6 +33,10 @@ def units_of(sentence: str) -> list[Unit]:
         ("The number of people killed has risen to 212, officials said.", [("people", "casualties")]),
         ("The party won 61 of the 141 seats.", [("seats", "other"), ("seats", "other")]),
         ("A package valued at 7.2 billion zloty a year.", [("zlotys", "money")]),
+        ("Monitors counted 19 destroyed armoured tanks.", [("tanks", "equipment")]),
+        ("They counted 640 Dravenian and 210 Marovian military deaths.", [("deaths", "casualties"), ("deaths", "casualties")]),
+        ("The magnitude 6.9 quake struck at dawn.", [("magnitude", "measure")]),
+        ("Winds gusted at up to 70 km/h.", [("kilometres per hour", "measure")]),
     ],
 )
 def test_counted_unit(sentence, expected):
