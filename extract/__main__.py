@@ -1,24 +1,32 @@
 """Command line: python -m extract [PATH ...] -o OUT [-o OUT ...]
 
+Beside each OUT, <stem>.errors.csv lists the skipped documents and the
+warnings (file, line, kind, reason) and <stem>.summary.json counts them.
+A warning (a manifest row naming no file, a date that is not a date) is
+reported but does not skip a document, so it does not change the exit code.
+
 Exit codes:
-    0  every document was used
-    1  some documents were skipped (listed in OUT's .errors.csv and on stderr)
-    2  nothing could be used, or the arguments are wrong
+    0    every document was used
+    1    some documents were skipped (listed in OUT's .errors.csv and on stderr)
+    2    nothing could be used, or the arguments are wrong (missing path, unknown
+         output format, unreadable manifest, output that cannot be written)
+    130  interrupted; every output is either complete or as it was before
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 from pathlib import Path
 
 from . import config
 from .documents import InputError, Skipped
-from .pipeline import extract_corpus
+from .pipeline import Extraction, extract_corpus
 from .table import FORMATS, write_atomically, write_claims
 
-EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
+EXIT_OK, EXIT_SKIPPED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def errors_path(output: Path) -> Path:
@@ -26,15 +34,49 @@ def errors_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}.errors.csv")
 
 
-def write_errors(skipped: list[Skipped], path: Path) -> None:
-    """The skipped documents and their reasons, as CSV (header only when none)."""
+def summary_path(output: Path) -> Path:
+    """Where the counts of an output are kept: claims.csv -> claims.summary.json."""
+    return output.with_name(f"{output.stem}.summary.json")
+
+
+def _problem(item: Skipped) -> dict[str, object]:
+    return {"file": item.file, "line": item.line, "reason": item.reason}
+
+
+def write_errors(result: Extraction, path: Path) -> None:
+    """The skipped documents, then the warnings, as CSV (header only when none)."""
     def write(target: Path) -> None:
         with target.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["file", "line", "reason"])
-            writer.writerows([item.file, "" if item.line is None else item.line, item.reason] for item in skipped)
+            writer.writerow(["file", "line", "kind", "reason"])
+            for kind, items in (("skipped", result.skipped), ("warning", result.warnings)):
+                writer.writerows([item.file, "" if item.line is None else item.line, kind, item.reason] for item in items)
 
     write_atomically(path, write)
+
+
+def write_summary(result: Extraction, path: Path) -> None:
+    """Documents read, claims found, and what was skipped or warned about, as JSON."""
+    summary = {
+        "documents": result.documents,
+        "claims": len(result.claims),
+        "skipped": [_problem(item) for item in result.skipped],
+        "warnings": [_problem(item) for item in result.warnings],
+    }
+    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+    write_atomically(path, lambda target: target.write_text(text, encoding="utf-8"))
+
+
+def output_problem(output: Path, inputs: list[Path]) -> str | None:
+    """Why an output path cannot be used, or None when it can."""
+    if output.suffix.lower() not in FORMATS:
+        return f"{output}: unknown output format; use one of {', '.join(FORMATS)}"
+    if output.suffix.lower() in config.DOCUMENT_SUFFIXES:
+        target = output.resolve()
+        for given in inputs:
+            if target == given.resolve() or given.resolve() in target.parents:
+                return f"{output}: inside the input {given}, so the next run would read it as articles; write it elsewhere"
+    return None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -57,13 +99,8 @@ def parser() -> argparse.ArgumentParser:
     return command
 
 
-def main(argv: list[str] | None = None) -> int:
-    arguments = parser().parse_args(argv)
-    outputs: list[Path] = arguments.output or [config.DEFAULT_OUTPUT]
-    for output in outputs:
-        if output.suffix.lower() not in FORMATS:
-            print(f"error: {output}: unknown output format; use one of {', '.join(FORMATS)}", file=sys.stderr)
-            return EXIT_FAILED
+def run(arguments: argparse.Namespace, outputs: list[Path]) -> int:
+    """Extract, report and write every output; the exit code."""
     from tqdm import tqdm
 
     with tqdm(unit="doc", disable=arguments.no_progress or None, desc="documents", leave=False) as progress:
@@ -74,15 +111,38 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_FAILED
     for item in result.skipped:
         print(f"skipped {item}", file=sys.stderr)
+    for item in result.warnings:
+        print(f"warning {item}", file=sys.stderr)
     for output in outputs:
-        write_claims(result.claims, output)
-        write_errors(result.skipped, errors_path(output))
-    print(f"{result.documents} documents, {len(result.claims)} claims, {len(result.skipped)} skipped -> "
-          f"{', '.join(map(str, outputs))}")
+        try:
+            write_claims(result.claims, output)
+            write_errors(result, errors_path(output))
+            write_summary(result, summary_path(output))
+        except OSError as error:
+            print(f"error: cannot write {output} ({error.strerror or error}); choose a writable output path",
+                  file=sys.stderr)
+            return EXIT_FAILED
+    print(f"{result.documents} documents, {len(result.claims)} claims, {len(result.skipped)} skipped, "
+          f"{len(result.warnings)} warnings -> {', '.join(map(str, outputs))}")
     if result.documents == 0:
         print("error: no document could be used; check the paths and the skipped reasons above", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_SKIPPED if result.skipped else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    outputs: list[Path] = arguments.output or [config.DEFAULT_OUTPUT]
+    for output in outputs:
+        problem = output_problem(output, arguments.paths)
+        if problem is not None:
+            print(f"error: {problem}", file=sys.stderr)
+            return EXIT_FAILED
+    try:
+        return run(arguments, outputs)
+    except KeyboardInterrupt:
+        print("interrupted; every output is either complete or as it was before", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ Everything is measured on one sentence at a time.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -135,8 +136,10 @@ def _parse_number(match: re.Match[str]) -> _Number:
 
 
 def _numbers(sentence: str) -> list[_Number]:
+    """The numbers of a sentence; one too large for a float ("9" * 400) is a string of digits, not a figure."""
     pattern: re.Pattern[str] = _grammar()["number"]  # type: ignore[assignment]
-    return [_parse_number(match) for match in pattern.finditer(sentence)]
+    parsed = (_parse_number(match) for match in pattern.finditer(sentence))
+    return [number for number in parsed if math.isfinite(number.value)]
 
 
 def _is_not_a_claim(sentence: str, number: _Number) -> bool:

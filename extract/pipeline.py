@@ -20,11 +20,12 @@ from .documents import Document, Skipped, load_documents
 
 @dataclass
 class Extraction:
-    """The claims of a corpus, with how many documents were read and what was skipped."""
+    """The claims of a corpus, with how many documents were read, what was skipped and what was warned about."""
 
     claims: pd.DataFrame
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -135,16 +136,17 @@ def extract_corpus(paths: Iterable[Path | str], manifest: Path | str | None = No
     """
     records: list[dict[str, object]] = []
     skipped: list[Skipped] = []
+    warnings: list[Skipped] = []
     count = 0
     for item in load_documents(paths, manifest):
         if isinstance(item, Skipped):
-            skipped.append(item)
+            (warnings if item.warning else skipped).append(item)
         else:
             count += 1
             records.extend(claims_in_document(item))
         if on_document is not None:
             on_document(item)
-    return Extraction(table.claims_frame(records), count, skipped)
+    return Extraction(table.claims_frame(records), count, skipped, warnings)
 
 
 def claims_from_paths(paths: Iterable[Path | str], manifest: Path | str | None = None) -> pd.DataFrame:
