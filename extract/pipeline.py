@@ -56,8 +56,9 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     found = {index: figure_list for index, figure_list in found.items() if figure_list}
     if not found:
         return []
-    # Sentences up to the last figure give names, speakers and dates to carry over.
-    last_needed = max(found)
+    closers = sentences.quote_closers([sentence.text for sentence in split])
+    # Sentences up to the last figure (or the end of its quotation) give names, speakers and dates.
+    last_needed = max(max(found), *(closers.get(index, index) for index in found))
     parsed = list(resources.language_model().pipe(sentence.text for sentence in split[: last_needed + 1]))
     context = claimants.document_context(
         document.text, claimants.entities_in(parsed, "PERSON"), claimants.entities_in(parsed, "GPE", "NORP")
@@ -76,8 +77,11 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
         for figure in found[index]:
             anchor = _anchor(doc, figure.start, figure.end)
             mention = claimants.attribution(doc, anchor)
+            if mention is None and index in closers:
+                closing = parsed[closers[index]]
+                mention = claimants.attribution(closing, _root(closing))
             claimant = claimants.resolve(mention, context)
-            verb = mention.verb if mention is not None else None
+            verb = mention.verb if mention is not None and mention.verb is not None and mention.verb.doc is doc else None
             claim_date, target_date = dates.claim_and_target(doc, anchor, verb, document.published)
             if claimant.name is None:
                 claim_date = document.published

@@ -55,3 +55,11 @@ def test_same_claim_in_two_outlets_shares_a_claim_key():
     two = claims_from_text("About 12,000 people marched on Sunday, police said.", doc_id="b")
     assert one.iloc[0]["claim_key"] == two.iloc[0]["claim_key"]
     assert one.iloc[0]["claim_id"] != two.iloc[0]["claim_id"]
+
+
+def test_quote_speaker_named_after_a_multi_sentence_quote():
+    text = ("“We have lost 600 nurses in three years. Patients are waiting longer every month,” "
+            "said Sofia Marin, a nurse at the city hospital.")
+    frame = claims_from_text(text, published="2024-05-15")
+    assert frame.iloc[0]["surface"] == "600"
+    assert frame.iloc[0]["claimant"] == "Sofia Marin"

@@ -1,0 +1,35 @@
+"""Sentences: spans that index the text, and quotations that run over several sentences."""
+
+import pytest
+
+from extract.sentences import quote_closers, split_sentences
+
+
+def test_spans_index_the_text_and_lines_split():
+    text = "Headline without a stop\n\nThe U.S. defense secretary said Wednesday. Troops will be ready on Nov. 1, he said."
+    found = split_sentences(text)
+    assert [text[s.start : s.end] for s in found] == [s.text for s in found]
+    assert [s.text for s in found] == [
+        "Headline without a stop",
+        "The U.S. defense secretary said Wednesday.",
+        "Troops will be ready on Nov. 1, he said.",
+    ]
+
+
+def test_long_line_is_cut_without_losing_text():
+    text = "word " * 30_000
+    found = split_sentences(text)
+    assert "".join(s.text for s in found).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["“We lost 600 nurses.", "Patients wait,” she said."], {0: 1}),
+        (["“Short quote,” he said.", "Next."], {}),
+        (['"It is 5.', 'Really," X said.'], {0: 1}),
+        (["“A.", "B.", "C,” X said."], {0: 2, 1: 2}),
+    ],
+)
+def test_quote_closers(texts, expected):
+    assert quote_closers(texts) == expected
