@@ -183,6 +183,8 @@ def _core(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl") and child.i > head.i:
             continue
+        if child.dep_ == "case":
+            continue  # the "'s" of "the ministry's bulletin"
         tokens.extend(child.subtree)
     return sorted(tokens, key=lambda token: token.i)
 
