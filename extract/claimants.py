@@ -425,11 +425,7 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
     country = _country_of(mention.text, *mention.places)
     if mention.places and _key(text) in {_key(place) for place in mention.places} and country:
-        adjective = next(
-            (row["adjectives"].split("|")[0] for row in resources.table("countries") if row["country"] == country),
-            country,
-        )
-        name = f"{adjective} government"
+        name = f"Government of {country}"  # "Ukraine said", "Kyiv said"; matches "X government" spellings too
         return _aliases().get(_key(name), Claimant(name, name, country))
     if text[:1].isupper() and len(text.split()) == 1:
         return _person(text, context)
