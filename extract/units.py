@@ -183,6 +183,8 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":
             return Unit("people", _category_from_sentence(doc))  # "the quake killed 12"
+    if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and tokens[-1].head.pos_ in ("VERB", "AUX"):
+        return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
     if not phrase:
         return Unit(None, REFERENCE, refers_back=True)
     return _classify(doc, phrase)

@@ -37,6 +37,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("They counted 640 Dravenian and 210 Marovian military deaths.", [("deaths", "casualties"), ("deaths", "casualties")]),
         ("The magnitude 6.9 quake struck at dawn.", [("magnitude", "measure")]),
         ("Winds gusted at up to 70 km/h.", [("kilometres per hour", "measure")]),
+        ("UN says 140,000 have fled the fighting.", [("people", "displaced")]),
     ],
 )
 def test_counted_unit(sentence, expected):
