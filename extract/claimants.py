@@ -171,8 +171,10 @@ def _subject_of(verb: Token) -> Token | None:
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
     for child in verb.children:
-        if child.dep_ in SUBJECTS and child.lower_ not in ("it", "there"):
+        expletive = child.lower_ == "there" or (child.lower_ == "it" and passive)  # "it was reported that"
+        if child.dep_ in SUBJECTS and not expletive:
             return child
     return None
 
@@ -213,8 +215,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.lower_ in resources.words("source_nouns"):
         head = _source_of(head) or head  # "the ministry's bulletin listed ..." -> the ministry
     tokens = _core(head) if head.pos_ != "PRON" else [head]
-    if any(token.dep_ == "appos" for token in head.children):
-        tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," for persons
+    coordinated = any(child.dep_ == "cc" for child in head.children)
+    if any(child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated) for child in head.children):
+        tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," (parsed as appos or conj)
     span = doc[tokens[0].i : tokens[-1].i + 1]
     entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
     return Mention(
@@ -277,6 +280,18 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
 def _outer_reporting_verb(verb: Token) -> bool:
     verbs = _reporting_verbs()
     return any(ancestor.lemma_.lower() in verbs and ancestor.pos_ == "VERB" for ancestor in verb.ancestors)
+
+
+def remember_subject(doc: Doc, context: DocumentContext) -> None:
+    """Note a named subject that reports nothing ("The union, the GUHW, is demanding ...")
+    as the antecedent of a later "it" or "he"."""
+    root = next((token for token in doc if token.dep_ == "ROOT"), None)
+    subject = _subject_of(root) if root is not None else None
+    if subject is None or subject.lower_ in PRONOUNS or subject.lower_ in FIRST_PERSON:
+        return
+    mention = _mention(doc, subject, None)
+    if mention.persons or mention.orgs:
+        resolve(mention, context)
 
 
 def reporting_hedge(mention: Mention | None) -> str | None:

@@ -73,6 +73,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
                 claimant = claimants.resolve(mention, context)
                 claim_date, _ = dates.claim_and_target(doc, _root(doc), mention.verb, document.published)
                 speaker = _Speaker(index, claimant, claim_date)
+            else:
+                claimants.remember_subject(doc, context)
             continue
         for figure in found[index]:
             anchor = _anchor(doc, figure.start, figure.end)
@@ -117,6 +119,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
                 "target_date": target_date,
                 "hedge": hedges.hedge(doc, anchor, verb, claimants.reporting_hedge(mention), figure.approx),
             })
+        if speaker is None or speaker.sentence_index != index:
+            claimants.remember_subject(doc, context)
     for record, unit in zip(records, units.resolve_references(counted)):
         record["unit"] = unit.unit
         record["category"] = unit.category

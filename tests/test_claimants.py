@@ -2,7 +2,15 @@
 
 import pytest
 
-from extract.claimants import Claimant, DocumentContext, attribution, document_context, resolve, strip_titles
+from extract.claimants import (
+    Claimant,
+    DocumentContext,
+    attribution,
+    document_context,
+    remember_subject,
+    resolve,
+    strip_titles,
+)
 from extract.figures import find_figures
 from extract.resources import language_model
 
@@ -67,3 +75,15 @@ def test_role_description_resolves_to_the_person_the_document_introduced():
 )
 def test_strip_titles(name, stripped):
     assert strip_titles(name) == stripped
+
+
+def test_it_refers_to_the_body_named_as_subject_before():
+    context = document_context("", [])
+    doc = language_model()("The largest union, the General Union of Health Workers (GUHW), is demanding more staff.")
+    remember_subject(doc, context)
+    assert claimant_of("It said last week that 87 percent of members backed the strike.", context).name == \
+        "General Union of Health Workers"
+
+
+def test_expletive_it_is_not_a_claimant():
+    assert claimant_of("It was reported that 300 people were evacuated.").name is None
