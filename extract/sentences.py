@@ -38,19 +38,52 @@ def _chunks(line: str, offset: int) -> Iterator[tuple[int, str]]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of a text, stripped of surrounding whitespace."""
+    """The sentences of a text, stripped of surrounding whitespace.
+
+    spaCy's sentencizer misses stops glued to a token ("70 km/h. Last year")
+    and leaves an opening quote at the end of the sentence before it; both are
+    mended here, so a quote's speaker and a sentence's claimant stay apart.
+    """
     splitter = resources.sentence_splitter()
-    sentences: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     pieces = [(offset, chunk) for match in _LINE.finditer(text) for offset, chunk in _chunks(match.group(), match.start())]
     for (offset, chunk), doc in zip(pieces, splitter.pipe(chunk for _, chunk in pieces)):
         for span in doc.sents:
-            raw = span.text
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            start = offset + span.start_char + (len(raw) - len(raw.lstrip()))
-            sentences.append(Sentence(start, start + len(stripped), stripped))
+            spans.extend(_missed_stops(text, offset + span.start_char, offset + span.end_char))
+    sentences: list[Sentence] = []
+    carried = 0
+    for index, (start, end) in enumerate(spans):
+        start -= carried
+        raw = text[start:end]
+        carried = 0
+        trailing = _TRAILING_OPEN_QUOTE.search(raw)
+        if trailing and index + 1 < len(spans) and raw[: trailing.start()].strip():
+            carried = len(raw) - trailing.start() - (len(trailing.group()) - len(trailing.group().lstrip()))
+            end -= carried
+            raw = text[start:end]
+        stripped = raw.strip()
+        if stripped:
+            begin = start + (len(raw) - len(raw.lstrip()))
+            sentences.append(Sentence(begin, begin + len(stripped), stripped))
     return sentences
+
+
+_TRAILING_OPEN_QUOTE = re.compile(r"\s[\"\u201c\u2018]\s*$")
+_MISSED_STOP = re.compile(r"(?<=[a-z/]\.)[\"\u201d\u2019)]?\s+(?=[\"\u201c(]?[A-Z])")
+
+
+def _missed_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split [start, end) where a full stop ends a token that is not an abbreviation."""
+    abbreviations = resources.words("abbreviations")
+    spans: list[tuple[int, int]] = []
+    for match in _MISSED_STOP.finditer(text, start, end):
+        word = text[start : match.start()].split()[-1].lower() if text[start : match.start()].split() else ""
+        if word in abbreviations or word.count(".") > 1 or len(word) <= 2:
+            continue  # "Nov.", "U.S.", "J."
+        spans.append((start, match.start() + len(match.group()) - len(match.group().lstrip())))
+        start = match.end()
+    spans.append((start, end))
+    return spans
 
 
 def number_words_pattern() -> re.Pattern[str]:

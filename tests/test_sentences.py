@@ -23,6 +23,22 @@ def test_long_line_is_cut_without_losing_text():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Winds reached 70 km/h. Last year a blaze burned 3,000 hectares.",
+         ["Winds reached 70 km/h.", "Last year a blaze burned 3,000 hectares."]),
+        ('Villagers said they watched. "We took the animals," said a farmer.',
+         ["Villagers said they watched.", '"We took the animals," said a farmer.']),
+        ("Lt. Gen. Smith agreed with the U.S. envoy.", ["Lt. Gen. Smith agreed with the U.S. envoy."]),
+    ],
+)
+def test_sentencizer_misses_are_mended(text, expected):
+    found = split_sentences(text)
+    assert [s.text for s in found] == expected
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
     ("texts", "expected"),
     [
         (["“We lost 600 nurses.", "Patients wait,” she said."], {0: 1}),
