@@ -439,8 +439,8 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
     country = _country_of(mention.text, *mention.places)
-    if mention.places and _key(text) in {_key(place) for place in mention.places} and country:
-        name = f"Government of {country}"  # "Ukraine said", "Kyiv said"; matches "X government" spellings too
+    if country and (text.lower().endswith(" government") or (mention.places and _key(text) in {_key(p) for p in mention.places})):
+        name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government"; matches "X government" too
         return _aliases().get(_key(name), Claimant(name, name, country))
     if text[:1].isupper() and len(text.split()) == 1:
         return _person(text, context)

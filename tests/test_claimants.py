@@ -87,3 +87,7 @@ def test_it_refers_to_the_body_named_as_subject_before():
 
 def test_expletive_it_is_not_a_claimant():
     assert claimant_of("It was reported that 300 people were evacuated.").name is None
+
+
+def test_national_government_takes_one_canonical_form():
+    assert claimant_of("The Ukrainian government said 300 people were evacuated.").name == "Government of Ukraine"
