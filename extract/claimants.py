@@ -51,6 +51,7 @@ class Mention:
     places: tuple[str, ...] = ()
     is_pronoun: bool = False
     is_description: bool = False  # "the agency", "the ministry": a body named earlier
+    head_noun: str | None = None  # a common-noun head in apposition to a name: "organisers" in "the organisers, the FSN,"
     verb: Token | None = field(default=None, compare=False)
 
 
@@ -61,6 +62,7 @@ class DocumentContext:
     acronyms: dict[str, str]
     persons: dict[str, str]
     roles: dict[str, str] = field(default_factory=dict)
+    bodies: dict[str, Claimant] = field(default_factory=dict)
     country: str | None = None
     last: Claimant = field(default_factory=Claimant)
 
@@ -227,6 +229,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
         is_pronoun=head.lower_ in PRONOUNS,
         is_description=head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"]),
+        head_noun=_key(head.text) if head.pos_ == "NOUN" else None,
         verb=verb,
     )
 
@@ -422,8 +425,10 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             claimant = _organisation(max(known, key=len) if known else mention.orgs[0], context)
             if claimant.country is None:
                 claimant = Claimant(claimant.name, claimant.org, _country_of(mention.text, *mention.places))
+            if mention.head_noun:
+                context.bodies[mention.head_noun] = claimant  # "the organisers, the FSN," -> later "organisers"
         else:
-            claimant = _generic(mention, context)
+            claimant = context.bodies.get(_key(mention.text)) or _generic(mention, context)
     if claimant.name and claimant.country is None and claimant not in _known_claimants():
         claimant = Claimant(claimant.name, claimant.org, context.country)  # "the fire brigade" in a Greek story
     context.last = claimant

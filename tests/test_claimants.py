@@ -91,3 +91,9 @@ def test_expletive_it_is_not_a_claimant():
 
 def test_national_government_takes_one_canonical_form():
     assert claimant_of("The Ukrainian government said 300 people were evacuated.").name == "Government of Ukraine"
+
+
+def test_noun_in_apposition_to_a_body_names_it_later():
+    context = document_context("", [])
+    claimant_of("The organisers, the Teachers' Solidarity Federation (FSN), said 75,000 people took part.", context)
+    assert claimant_of("The organisers said 20 buses were hired.", context).name == "Teachers' Solidarity Federation"
