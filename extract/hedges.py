@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from . import resources
 
 ASSERTED = "asserted"
-STRENGTH = ("denied", "projected", "estimated", "reported")
+STRENGTH = ("denied", "projected", "reported", "estimated")
 
 
 @lru_cache(maxsize=None)
@@ -30,7 +30,8 @@ def hedge(doc: Doc, anchor: Token, verb: Token | None, verb_hedge: str | None, a
     cues = _cues()
     start = verb.i if verb is not None and verb.i < anchor.i else 0
     found = {verb_hedge} if verb_hedge else set()
-    for token in doc[start : anchor.i + 1]:
+    modifiers = [child for ancestor in anchor.ancestors for child in ancestor.children if child.dep_ == "advmod"]
+    for token in [*doc[start : anchor.i + 1], *modifiers]:  # "40 soldiers were reportedly killed"
         for form in (token.lower_, token.lemma_.lower()):
             if form in cues:
                 found.add(cues[form])
