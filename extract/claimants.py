@@ -405,7 +405,7 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
         role_holder = context.roles.get(_role(mention.text) or "")
         if role_holder:
             return _person(role_holder, context)
-        if context.last.name is not None:
+        if context.last.name is not None and _describes(mention.text.split()[-1], context.last):
             return context.last
     if mention.persons:
         claimant = _person(mention.persons[0], context)
@@ -433,6 +433,18 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
         claimant = Claimant(claimant.name, claimant.org, context.country)  # "the fire brigade" in a Greek story
     context.last = claimant
     return claimant
+
+
+def _describes(noun: str, claimant: Claimant) -> bool:
+    """Can "the <noun>" refer to this claimant ("the ministry" to the Ministry of Health)?"""
+    noun = noun.casefold()
+    names = [claimant.name or "", claimant.org or ""]
+    names += [alias for alias, known in _aliases().items() if known == claimant]
+    return any(noun in _tokens_of(name) for name in names)
+
+
+def _tokens_of(name: str) -> set[str]:
+    return set(re.findall(r"\w+", name.casefold()))
 
 
 @lru_cache(maxsize=None)

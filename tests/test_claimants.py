@@ -97,3 +97,10 @@ def test_noun_in_apposition_to_a_body_names_it_later():
     context = document_context("", [])
     claimant_of("The organisers, the Teachers' Solidarity Federation (FSN), said 75,000 people took part.", context)
     assert claimant_of("The organisers said 20 buses were hired.", context).name == "Teachers' Solidarity Federation"
+
+
+def test_the_agency_refers_back_only_to_a_body_it_can_describe():
+    context = document_context("", [])
+    first = claimant_of("The health ministry said 45 people were killed.", context)
+    assert claimant_of("The ministry added that 120 were injured.", context) == first
+    assert claimant_of("The union said 80% of staff joined the strike.", context).name == "union"
