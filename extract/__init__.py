@@ -4,23 +4,33 @@
     >>> claims_from_text("Police said 3,000 people marched.", published="2024-05-01")
 
 The stages, one module each: documents -> sentences -> figures -> units,
-claimants, dates, hedges -> table. `pipeline` joins them.
+claimants, dates, hedges -> table. `pipeline` joins them. Names load lazily,
+so `from extract import charts` in a notebook does not load spaCy.
 """
 
-from .documents import Document, InputError, Skipped, load_documents
-from .pipeline import Extraction, claims_from_paths, claims_from_text, extract_corpus
-from .table import SCHEMA, read_claims, write_claims
+from __future__ import annotations
 
-__all__ = [
-    "Document",
-    "Extraction",
-    "InputError",
-    "SCHEMA",
-    "Skipped",
-    "claims_from_paths",
-    "claims_from_text",
-    "extract_corpus",
-    "load_documents",
-    "read_claims",
-    "write_claims",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Document": "documents",
+    "InputError": "documents",
+    "Skipped": "documents",
+    "load_documents": "documents",
+    "Extraction": "pipeline",
+    "claims_from_paths": "pipeline",
+    "claims_from_text": "pipeline",
+    "extract_corpus": "pipeline",
+    "SCHEMA": "table",
+    "read_claims": "table",
+    "write_claims": "table",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'extract' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

@@ -14,7 +14,7 @@ subtitle says when that happened. Draw one category at a time (see
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Mapping
 
 import altair as alt
 import pandas as pd
@@ -29,6 +29,7 @@ SENTENCE_CHARS = 300
 OPEN_BOUND_FACTOR = 2.0
 # Figures spanning this ratio (max / min) switch the automatic scale to log.
 LOG_SCALE_RATIO = 100.0
+DAY_MS = 86_400_000
 
 NO_CLAIMANT = "(outlet's own)"
 NO_COUNTRY = "(country unknown)"
@@ -36,6 +37,10 @@ NO_OUTLET = "(outlet unknown)"
 NO_UNIT = "(unit unknown)"
 OTHER_CLAIMANTS = "(other claimants)"
 SEVERAL_COUNTRIES = "(several countries)"
+GREY_LABELS = frozenset({NO_COUNTRY, OTHER_CLAIMANTS, SEVERAL_COUNTRIES})
+PALETTE = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#79706e")
+# Above this many points, lines joining repeated claims are noise.
+MAX_ROWS_WITH_LINES = 1_000
 
 EXACT, RANGE, AT_MOST, AT_LEAST = "exact", "range", "at most", "at least"
 CLAIM_DATE, PUBLISHED, UNDATED = "claim date", "published date", "no date"
@@ -150,13 +155,16 @@ def _limit_rows(data: pd.DataFrame, max_rows: int) -> pd.DataFrame:
         .reset_index(drop=True)
     )
     if len(merged) <= max_rows:
+        merged.attrs["reduced"] = "identical points merged"
         return merged[list(data.columns)]
     by_figure = merged["figure"].fillna(float("-inf"))
     extremes = set(by_figure.groupby(merged["claimant_label"]).idxmin()) | set(by_figure.groupby(merged["claimant_label"]).idxmax())
     extremes = sorted(extremes)[:max_rows]
     rest = merged.drop(index=extremes)
     sample = rest.sample(n=max_rows - len(extremes), random_state=0)
-    return merged.loc[sorted([*extremes, *sample.index])].reset_index(drop=True)[list(data.columns)]
+    kept = merged.loc[sorted([*extremes, *sample.index])].reset_index(drop=True)[list(data.columns)]
+    kept.attrs["reduced"] = "identical points merged, the rest sampled; each claimant's extremes kept"
+    return kept
 
 
 def chart_data(claims: pd.DataFrame, *, top_claimants: int | None = TOP_CLAIMANTS_BY_ROW,
@@ -177,7 +185,8 @@ def chart_data(claims: pd.DataFrame, *, top_claimants: int | None = TOP_CLAIMANT
 
     Returns:
         A frame with `CHART_COLUMNS`; `attrs["total"]` is the number of claims
-        with a figure and `attrs["shown"]` the number of rows kept.
+        with a figure, `attrs["shown"]` the number of rows kept and
+        `attrs["reduced"]` how they were reduced ("" when they were not).
     """
     hedge = _text(claims["hedge"], "asserted")
     data = pd.DataFrame({
@@ -199,8 +208,9 @@ def chart_data(claims: pd.DataFrame, *, top_claimants: int | None = TOP_CLAIMANT
     total = len(data)
     if top_claimants is not None:
         data = _group_minor_claimants(data, top_claimants)
-    data = _limit_rows(data, max_rows)[list(CHART_COLUMNS)]
-    data.attrs.update(total=total, shown=len(data))
+    limited = _limit_rows(data, max_rows)
+    data = limited[list(CHART_COLUMNS)]
+    data.attrs.update(total=total, shown=len(data), reduced=limited.attrs.get("reduced", ""))
     return data
 
 
@@ -230,7 +240,7 @@ def _subtitle(data: pd.DataFrame, *notes: str) -> list[str]:
     total, shown = data.attrs.get("total", len(data)), data.attrs.get("shown", len(data))
     lines = [f"{total:,} claim{'s' if total != 1 else ''}"]
     if shown < total:
-        lines[0] += f"; drawing {shown:,} points (identical points merged, the rest sampled; each claimant's extremes kept)"
+        lines[0] += f"; drawing {shown:,} points ({data.attrs.get('reduced', 'reduced')})"
     return [*lines, *(note for note in notes if note)]
 
 
@@ -253,26 +263,62 @@ def empty_chart(message: str, *, title: str = "") -> alt.Chart:
 def _scale(data: pd.DataFrame, log_scale: bool | None) -> tuple[pd.DataFrame, alt.Scale, str]:
     use_log = wants_log_scale(data["figure"]) if log_scale is None else log_scale
     if not use_log:
-        return data, alt.Scale(zero=False, nice=True), ""
+        return data, alt.Scale(zero=False, nice=True, padding=12), ""
     kept = data[data["figure"] > 0]
     kept.attrs.update(data.attrs)
     dropped = len(data) - len(kept)
     note = f"log scale; {dropped} figure(s) of zero or less not drawn" if dropped else "log scale"
-    return kept, alt.Scale(type="log"), note
+    return kept, alt.Scale(type="log", padding=12), note
 
 
-def _colour(field: str, title: str, sort: list[str] | None = None) -> tuple[alt.Color, alt.Stroke]:
-    """Fill and outline in the same colour, so hollow (hedged) points stay visible."""
-    scale = alt.Scale(scheme="tableau10")
-    sort = sort if sort is not None else alt.Undefined
-    return alt.Color(field, title=title, scale=scale, sort=sort), alt.Stroke(field, scale=scale, sort=sort, legend=None)
+def _colour(field: str, title: str, labels: list[str]) -> tuple[alt.Color, alt.Stroke]:
+    """Fill and outline in the same colour, so hollow (hedged) points stay visible;
+    the placeholder labels (other claimants, unknown country) in grey."""
+    named = [label for label in labels if label not in GREY_LABELS]
+    greys = [label for label in labels if label in GREY_LABELS]
+    palette = [PALETTE[index % len(PALETTE)] for index in range(len(named))]
+    scale = alt.Scale(domain=[*named, *greys], range=[*palette, *(["#aaaaaa"] * len(greys))])
+    # Same field and title: Vega-Lite merges the two into one legend.
+    return alt.Color(field, title=title, scale=scale), alt.Stroke(field, title=title, scale=scale)
+
+
+def _grey_first(data: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Placeholder groups drawn first, so named claimants stay on top."""
+    ordered = data.sort_values(column, key=lambda labels: ~labels.isin(GREY_LABELS), kind="stable")
+    ordered.attrs.update(data.attrs)
+    return ordered.reset_index(drop=True)
+
+
+def _marker_size(rows: int) -> int:
+    """Smaller points as they get denser, so overlaps stay readable."""
+    return 90 if rows <= 200 else 40 if rows <= 1_000 else 14
+
+
+def _fill_legend(title: str, filled: str) -> alt.Legend:
+    """A shape legend that names the fill: Vega-Lite does not draw a fillOpacity
+    scale into the symbols of a merged legend, so the labels say it."""
+    return alt.Legend(title=title, labelExpr=f"datum.label + (datum.label == '{filled}' ? ' (filled)' : ' (hollow)')")
 
 
 def _style_encodings() -> dict[str, alt.FieldChannelMixin]:
     return {
-        "shape": alt.Shape("style:N", title="Hedge", scale=alt.Scale(domain=list(STYLES), range=list(STYLE_SHAPES))),
-        "fillOpacity": alt.FillOpacity("style:N", title="Hedge", scale=alt.Scale(domain=list(STYLES), range=list(STYLE_FILL))),
+        "shape": alt.Shape("style:N", legend=_fill_legend("Hedge", "stated"),
+                           scale=alt.Scale(domain=list(STYLES), range=list(STYLE_SHAPES))),
+        "fillOpacity": alt.FillOpacity("style:N", sort=list(STYLES), legend=None,
+                                       scale=alt.Scale(type="ordinal", domain=list(STYLES), range=list(STYLE_FILL))),
     }
+
+
+def _present(data: pd.DataFrame, *, ranges: alt.Chart, open_rules: alt.Chart, arrows: list[alt.Chart]) -> list[alt.Chart]:
+    """The uncertainty layers that have something to draw (an empty layer makes
+    Vega warn about an infinite extent)."""
+    at_most, at_least = (data["bound"] == AT_MOST).any(), (data["bound"] == AT_LEAST).any()
+    return [
+        *([ranges] if (data["bound"] == RANGE).any() else []),
+        *([open_rules] if at_most or at_least else []),
+        *([arrows[0]] if at_most else []),
+        *([arrows[1]] if at_least else []),
+    ]
 
 
 def estimates_by_claimant(claims: pd.DataFrame, *, log_scale: bool | None = None, title: str = "Estimates by claimant",
@@ -296,28 +342,33 @@ def estimates_by_claimant(claims: pd.DataFrame, *, log_scale: bool | None = None
     data, scale, note = _scale(data, log_scale)
     order = claimant_order(data)
     x_title = _figure_title(data)
+    figure_axis = alt.Axis(labelOverlap="greedy", tickCount=8)
     y = alt.Y("claimant_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    color, stroke = _colour("country_label:N", "Claimant's country")
+    data = _grey_first(data, "country_label")
+    countries = data.groupby("country_label")["figure"].max().sort_values(ascending=False).index.tolist()
+    color, stroke = _colour("country_label:N", "Claimant's country", countries)
+    size = _marker_size(len(data))
     tooltip = list(TOOLTIP)
     base = alt.Chart(data)
     ranges = base.transform_filter(alt.datum.bound == RANGE).mark_rule(strokeWidth=3, opacity=0.7).encode(
-        x=alt.X("range_low:Q", scale=scale, title=x_title), x2="range_high:Q", y=y, color=color,
-        strokeDash=alt.StrokeDash("style:N", scale=alt.Scale(domain=list(STYLES), range=list(STYLE_DASH)), legend=None),
+        x=alt.X("range_low:Q", scale=scale, title=x_title, axis=figure_axis), x2="range_high:Q", y=y, color=color,
+        strokeDash=alt.StrokeDash("style:N", legend=_fill_legend("Hedge", "stated"),
+                                  scale=alt.Scale(domain=list(STYLES), range=list(STYLE_DASH))),
         tooltip=tooltip)
     open_rules = base.transform_filter(alt.datum.bound != RANGE).transform_filter(alt.datum.bound != EXACT).mark_rule(
         strokeDash=[3, 2], strokeWidth=1.5).encode(
-        x=alt.X("figure:Q", scale=scale, title=x_title), x2="open_to:Q", y=y, color=color, tooltip=tooltip)
+        x=alt.X("figure:Q", scale=scale, title=x_title, axis=figure_axis), x2="open_to:Q", y=y, color=color, tooltip=tooltip)
     arrows = [
-        base.transform_filter(alt.datum.bound == bound).mark_point(shape=shape, filled=True, size=60).encode(
-            x=alt.X("open_to:Q", scale=scale, title=x_title), y=y, color=color, tooltip=tooltip)
+        base.transform_filter(alt.datum.bound == bound).mark_point(shape=shape, filled=True, size=size * 2 // 3).encode(
+            x=alt.X("open_to:Q", scale=scale, title=x_title, axis=figure_axis), y=y, color=color, tooltip=tooltip)
         for bound, shape in ((AT_MOST, "triangle-left"), (AT_LEAST, "triangle-right"))
     ]
-    points = base.transform_filter(alt.datum.has_point).mark_point(filled=True, size=90, strokeWidth=1.5, opacity=0.9).encode(
-        x=alt.X("figure:Q", scale=scale, title=x_title), y=y, color=color, stroke=stroke, tooltip=tooltip,
+    points = base.transform_filter(alt.datum.has_point).mark_point(filled=True, size=size, strokeWidth=1.5, opacity=0.9).encode(
+        x=alt.X("figure:Q", scale=scale, title=x_title, axis=figure_axis), y=y, color=color, stroke=stroke, tooltip=tooltip,
         **_style_encodings())
     height = max(60, 24 * len(order))
     legend_note = "rules: ranges; arrows: open-ended bounds (up to / at least); hollow: hedged"
-    return alt.layer(ranges, open_rules, *arrows, points).properties(
+    return alt.layer(*_present(data, ranges=ranges, open_rules=open_rules, arrows=arrows), points).properties(
         title=alt.Title(title, subtitle=_subtitle(data, note, legend_note)), width=560, height=height)
 
 
@@ -327,7 +378,8 @@ def estimates_over_time(claims: pd.DataFrame, *, log_scale: bool | None = None, 
 
     x is the claim date, or the article's publication date when the claim
     carries none (drawn as a hollow square). Ranges are vertical rules, open
-    bounds arrows. Clicking a claimant in the legend (or a point) highlights it.
+    bounds arrows; a thin line joins the same claim reported on several dates.
+    Clicking a claimant in the legend (or a point) highlights it.
 
     Args:
         claims: a claims table, ideally of one category.
@@ -336,23 +388,27 @@ def estimates_over_time(claims: pd.DataFrame, *, log_scale: bool | None = None, 
         title: the chart title.
         top_claimants: claimants coloured by name; the rest share one colour.
     """
-    data = chart_data(claims, top_claimants=top_claimants)
-    undated = int((data["date_basis"] == UNDATED).sum())
-    data = data[data["date_basis"] != UNDATED].reset_index(drop=True)
-    data.attrs.update(total=len(data), shown=len(data))
+    dated = claims["claim_date"].notna() | claims["published"].notna()
+    undated = int((~dated).sum())
+    data = chart_data(claims[dated], top_claimants=top_claimants)
     if data.empty:
         return empty_chart("No dated claims with a figure to draw.", title=title)
     data, scale, note = _scale(data, log_scale)
     undated_note = f"{undated} claim(s) without any date not drawn" if undated else ""
     highlight = alt.selection_point(name="claimant", fields=["claimant_label"], bind="legend", on="click")
     opacity = alt.when(highlight).then(alt.value(0.95)).otherwise(alt.value(0.12))
-    x = alt.X("date:T", title="Date of the claim (hollow squares: date published)", axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30))
+    x = alt.X("date:T", title="Date of the claim (hollow squares: date published)", scale=alt.Scale(padding=16),
+              axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, tickMinStep=DAY_MS))
     y_title = _figure_title(data)
-    color, stroke = _colour("claimant_label:N", "Claimant", sort=list(data["claimant_label"].value_counts().index))
+    data = _grey_first(data, "claimant_label")
+    color, stroke = _colour("claimant_label:N", "Claimant", data["claimant_label"].value_counts().index.tolist())
+    size = _marker_size(len(data))
     tooltip = list(TOOLTIP)
     base = alt.Chart(data)
-    lines = base.transform_filter(alt.datum.has_point).mark_line(strokeWidth=1).encode(
-        x=x, y=alt.Y("figure:Q", scale=scale, title=y_title), color=color, detail="claimant_label:N",
+    # A line joins the same claim (claim key) reported on different dates. Joining a
+    # claimant's different figures would draw a trend between things counted differently.
+    repeats = base.transform_filter(alt.datum.has_point).mark_line(strokeWidth=1.5).encode(
+        x=x, y=alt.Y("figure:Q", scale=scale, title=y_title), color=color, detail="claim_key:N",
         opacity=alt.when(highlight).then(alt.value(0.5)).otherwise(alt.value(0.05)), tooltip=tooltip)
     ranges = base.transform_filter(alt.datum.bound == RANGE).mark_rule(strokeWidth=3).encode(
         x=x, y=alt.Y("range_low:Q", scale=scale, title=y_title), y2="range_high:Q", color=color, opacity=opacity, tooltip=tooltip)
@@ -360,18 +416,21 @@ def estimates_over_time(claims: pd.DataFrame, *, log_scale: bool | None = None, 
         strokeDash=[3, 2], strokeWidth=1.5).encode(
         x=x, y=alt.Y("figure:Q", scale=scale, title=y_title), y2="open_to:Q", color=color, opacity=opacity, tooltip=tooltip)
     arrows = [
-        base.transform_filter(alt.datum.bound == bound).mark_point(shape=shape, filled=True, size=60).encode(
+        base.transform_filter(alt.datum.bound == bound).mark_point(shape=shape, filled=True, size=size * 2 // 3).encode(
             x=x, y=alt.Y("open_to:Q", scale=scale, title=y_title), color=color, opacity=opacity, tooltip=tooltip)
         for bound, shape in ((AT_MOST, "triangle-down"), (AT_LEAST, "triangle-up"))
     ]
-    points = base.transform_filter(alt.datum.has_point).mark_point(filled=True, size=90, strokeWidth=1.5).encode(
+    points = base.transform_filter(alt.datum.has_point).mark_point(filled=True, size=size, strokeWidth=1.5).encode(
         x=x, y=alt.Y("figure:Q", scale=scale, title=y_title), color=color, stroke=stroke, opacity=opacity,
         tooltip=tooltip,
-        shape=alt.Shape("date_basis:N", title="Date", scale=alt.Scale(domain=[CLAIM_DATE, PUBLISHED], range=["circle", "square"])),
-        fillOpacity=alt.FillOpacity("date_basis:N", title="Date", scale=alt.Scale(domain=[CLAIM_DATE, PUBLISHED], range=[1.0, 0.0])),
+        shape=alt.Shape("date_basis:N", legend=_fill_legend("Date", CLAIM_DATE),
+                        scale=alt.Scale(domain=[CLAIM_DATE, PUBLISHED], range=["circle", "square"])),
+        fillOpacity=alt.FillOpacity("date_basis:N", sort=[CLAIM_DATE, PUBLISHED], legend=None,
+                                    scale=alt.Scale(type="ordinal", domain=[CLAIM_DATE, PUBLISHED], range=[1.0, 0.0])),
     ).add_params(highlight)
-    legend_note = "click a claimant in the legend to highlight it; rules: ranges; arrows: open-ended bounds"
-    return alt.layer(lines, ranges, open_rules, *arrows, points).properties(
+    legend_note = "click a claimant in the legend to highlight it; lines: the same claim repeated; rules: ranges; arrows: open-ended bounds"
+    lines = [repeats] if len(data) <= MAX_ROWS_WITH_LINES and data["claim_key"].duplicated().any() else []
+    return alt.layer(*lines, *_present(data, ranges=ranges, open_rules=open_rules, arrows=arrows), points).properties(
         title=alt.Title(title, subtitle=_subtitle(data, note, undated_note, legend_note)), width=620, height=340)
 
 
@@ -419,6 +478,13 @@ def corroboration_data(claims: pd.DataFrame, *, top: int | None = TOP_CORROBORAT
     return frame
 
 
+def _count_axis(largest: int) -> alt.Axis:
+    """Whole-number ticks only: half an outlet means nothing."""
+    if largest <= 10:
+        return alt.Axis(values=list(range(largest + 1)), format="d")
+    return alt.Axis(format="d", tickMinStep=1)
+
+
 def corroboration(claims: pd.DataFrame, *, top: int = TOP_CORROBORATED,
                   title: str = "Corroboration: outlets carrying each claim") -> alt.LayerChart | alt.Chart:
     """A bar per claim key: the number of distinct outlets that carried it.
@@ -438,7 +504,7 @@ def corroboration(claims: pd.DataFrame, *, top: int = TOP_CORROBORATED,
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)), tooltip=tooltip)
     bars = base.mark_bar().encode(
-        x=alt.X("outlets:Q", title="Distinct outlets carrying the claim", axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X("outlets:Q", title="Distinct outlets carrying the claim", axis=_count_axis(int(data["outlets"].max()))),
         color=alt.Color("support:N", title="Support", scale=alt.Scale(domain=[SEVERAL_OUTLETS, SINGLE_SOURCE], range=["#1f77b4", "#bbbbbb"])))
     counts = base.mark_text(align="left", dx=4, color="#333").encode(x="outlets:Q", text="mentions:Q")
     return alt.layer(bars, counts).properties(
