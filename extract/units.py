@@ -23,6 +23,7 @@ PERSON = "person"
 OTHER = "other"
 MAX_GAP_TOKENS = 6
 _SKIPPABLE_POS = {"ADJ", "PROPN", "ADV", "NUM", "DET", "PUNCT", "SYM", "X"}
+_SKIPPABLE_TAGS = {"PRP$"}  # "150 of its soldiers"
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too
             continue
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
-        if (token.pos_ in _SKIPPABLE_POS or participle) and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
+        skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
+        if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
             if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the):
                 break  # another figure's noun
             gap += 1
@@ -145,6 +147,12 @@ def _reported_subject(last: Token) -> list[Token]:
 
 
 @lru_cache(maxsize=None)
+def _people_verbs() -> frozenset[str]:
+    """Verbs whose bare numeric subject counts people: every cue of a people category."""
+    return frozenset(cue for cue, _ in _category_cues())
+
+
+@lru_cache(maxsize=None)
 def _category_verbs() -> frozenset[str]:
     return frozenset(cue for cue, category in _category_cues() if category == "casualties")
 
@@ -183,7 +191,8 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":
             return Unit("people", _category_from_sentence(doc))  # "the quake killed 12"
-    if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and tokens[-1].head.pos_ in ("VERB", "AUX"):
+    verb = tokens[-1].head
+    if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _people_verbs():
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
     if not phrase:
         return Unit(None, REFERENCE, refers_back=True)

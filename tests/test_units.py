@@ -38,6 +38,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("The magnitude 6.9 quake struck at dawn.", [("magnitude", "measure")]),
         ("Winds gusted at up to 70 km/h.", [("kilometres per hour", "measure")]),
         ("UN says 140,000 have fled the fighting.", [("people", "displaced")]),
+        ("Fewer than 150 of its soldiers had been killed.", [("soldiers", "personnel")]),
     ],
 )
 def test_counted_unit(sentence, expected):
@@ -46,7 +47,11 @@ def test_counted_unit(sentence, expected):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Police put the figure at 12,000.", "The total number could eventually reach as high as 12,000."],
+    [
+        "Police put the figure at 12,000.",
+        "The total number could eventually reach as high as 12,000.",
+        "He said no more than nine had been damaged.",
+    ],
 )
 def test_bare_figure_refers_back(sentence):
     assert units_of(sentence)[0].refers_back
