@@ -19,7 +19,7 @@ from typing import Iterator
 
 from . import resources
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
 RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
 
@@ -96,12 +96,17 @@ def _grammar() -> dict[str, object]:
 _MONTHS = "|".join(
     sorted({name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}, key=len, reverse=True)
 )
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?,?\s*$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|or|-|\u2013)\s*)?$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"^\s*(?:[ap]\.?m\.?(?![a-z])|GMT|UTC|hrs\b|o'clock)|^:\d", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"^(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?(?![a-z])|GMT|UTC|[A-Z][DS]T\b|hrs\b|o'clock)|^:\d", re.IGNORECASE
+)
 _AGE = re.compile(r"^(?:-|\s)years?(?:-|\s)old|^-year\b", re.IGNORECASE)
-_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}")
-_SET_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|no|any|every|each|this|that)\s+$", re.IGNORECASE)
+_AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
+_PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not "12 500 000"
+    r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
+)
+_SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|each)\s+$", re.IGNORECASE)
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _NEGATIVE = re.compile(r"(?:^|[\s(])((?:minus[-\s]|-))$", re.IGNORECASE)
@@ -153,7 +158,8 @@ def _is_not_a_claim(sentence: str, number: _Number) -> bool:
         return True
     if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after) or _AGE.match(after):
         return True
-    if re.search(r"\baged\s+$|\d[:.]$", before, re.IGNORECASE):
+    if re.search(r"\baged\s+(?:\w+\s+){0,2}$|\d[:.]$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
+            and integer and number.value < 120 and after.startswith(","):
         return True
     currency = _grammar()["currency_before"].search(before)  # type: ignore[attr-defined]
     if currency:
