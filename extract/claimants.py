@@ -11,6 +11,7 @@ pronouns ("he said", "the agency said").
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections import Counter
@@ -24,12 +25,15 @@ from . import resources
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON = {"i", "we"}
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
-_ACRONYM_INTRODUCTION = re.compile(
-    r"((?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for|and|the|on|in|de|du|des)){1,9})"
+_ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
+    r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
     r"\s+\(([A-Z][A-Za-z.]{1,9})\)"
 )
+_DESCRIPTION_AFTER = re.compile(r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*[,.;]")
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
+NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
+_CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,6 @@ class Mention:
     places: tuple[str, ...] = ()
     is_pronoun: bool = False
     is_description: bool = False  # "the agency", "the ministry": a body named earlier
-    head_noun: str | None = None  # a common-noun head in apposition to a name: "organisers" in "the organisers, the FSN,"
     verb: Token | None = field(default=None, compare=False)
 
 
@@ -120,16 +123,35 @@ def main_country(places: list[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def document_context(text: str, persons: list[str], places: list[str] | None = None) -> DocumentContext:
-    """Acronyms a text introduces, the full names of its people, and its main country."""
+def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
+    """(noun, name) pairs a text sets in apposition: "SpF, the national health agency" gives ("agency", "SpF")."""
+    pairs: list[tuple[str, str]] = []
+    for doc in sentences:
+        for token in doc:
+            if token.dep_ != "appos":
+                continue
+            for noun, named in ((token.head, token), (token, token.head)):
+                entity = next((e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "ORG"), None)
+                if noun.pos_ == "NOUN" and entity is not None:
+                    pairs.append((noun.lower_, entity.text))
+    return pairs
+
+
+def document_context(text: str, persons: list[str], places: list[str] | None = None,
+                     described: list[tuple[str, str]] | None = None) -> DocumentContext:
+    """Acronyms a text introduces, the full names of its people, the bodies it describes, its main country."""
     acronyms: dict[str, str] = {}
+    described = list(described or [])
     for match in _ACRONYM_INTRODUCTION.finditer(text):
-        full, acronym = match.group(1), match.group(2)
+        full, acronym = _name_start(match.group(1)), match.group(2)
         possessive = _POSSESSIVE.match(full)
         if possessive:
             full = possessive.group(2)
         full = re.sub(r"^(?:The|the)\s+", "", full)
         acronyms.setdefault(acronym, full)
+        following = _DESCRIPTION_AFTER.match(text, match.end())
+        if following:  # "Santé publique France (SpF), the national public health agency,"
+            described.append((following.group(1).split()[-1].casefold(), full))
     by_surname: dict[str, str] = {}
     for person in persons:
         name = strip_titles(person)
@@ -143,7 +165,23 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             role = _role(match.group(1))
             if role:
                 roles.setdefault(role, strip_titles(person))
-    return DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []))
+    context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []))
+    for noun, name in described:
+        context.bodies.setdefault(noun, _organisation(name, context))
+    return context
+
+
+def _name_start(words: str) -> str:
+    """Cut what precedes a name: "Tuesday by Santé publique France" -> "Santé publique France"."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    split = words.split()
+    breaks = [index for index, word in enumerate(split)
+              if word.islower() and word in STOP_WORDS and word not in NAME_PARTICLES]
+    kept = split[breaks[-1] + 1 :] if breaks else split
+    while len(kept) > 1 and (kept[0].casefold() in STOP_WORDS or kept[0].casefold() in _CALENDAR_WORDS):
+        kept = kept[1:]  # "On Tuesday Santé publique France"
+    return " ".join(kept)
 
 
 def _role(text: str) -> str | None:
@@ -229,7 +267,6 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
         is_pronoun=head.lower_ in PRONOUNS,
         is_description=head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"]),
-        head_noun=_key(head.text) if head.pos_ == "NOUN" else None,
         verb=verb,
     )
 
@@ -401,6 +438,10 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
         return Claimant()
     if mention.is_pronoun:
         return context.last
+    described = context.bodies.get(mention.text.split()[-1].casefold()) if not mention.persons and not mention.orgs else None
+    if described is not None and _lookup(mention.text, context) is None:
+        context.last = described
+        return described  # "the agency", "the national health agency" -> the body introduced so
     if mention.is_description and _lookup(mention.text, context) is None:
         role_holder = context.roles.get(_role(mention.text) or "")
         if role_holder:
@@ -425,10 +466,9 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             claimant = _organisation(max(known, key=len) if known else mention.orgs[0], context)
             if claimant.country is None:
                 claimant = Claimant(claimant.name, claimant.org, _country_of(mention.text, *mention.places))
-            if mention.head_noun:
-                context.bodies[mention.head_noun] = claimant  # "the organisers, the FSN," -> later "organisers"
+
         else:
-            claimant = context.bodies.get(_key(mention.text)) or _generic(mention, context)
+            claimant = _generic(mention, context)
     if claimant.name and claimant.country is None and claimant not in _known_claimants():
         claimant = Claimant(claimant.name, claimant.org, context.country)  # "the fire brigade" in a Greek story
     context.last = claimant

@@ -61,7 +61,10 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     last_needed = max(max(found), *(closers.get(index, index) for index in found))
     parsed = list(resources.language_model().pipe(sentence.text for sentence in split[: last_needed + 1]))
     context = claimants.document_context(
-        document.text, claimants.entities_in(parsed, "PERSON"), claimants.entities_in(parsed, "GPE", "NORP")
+        document.text,
+        claimants.entities_in(parsed, "PERSON"),
+        claimants.entities_in(parsed, "GPE", "NORP"),
+        claimants.descriptions(parsed),
     )
     records: list[dict[str, object]] = []
     counted: list[units.Unit] = []

@@ -6,6 +6,7 @@ from extract.claimants import (
     Claimant,
     DocumentContext,
     attribution,
+    descriptions,
     document_context,
     remember_subject,
     resolve,
@@ -94,9 +95,15 @@ def test_national_government_takes_one_canonical_form():
 
 
 def test_noun_in_apposition_to_a_body_names_it_later():
-    context = document_context("", [])
-    claimant_of("The organisers, the Teachers' Solidarity Federation (FSN), said 75,000 people took part.", context)
+    first = "The organisers, the Teachers' Solidarity Federation (FSN), said 75,000 people took part."
+    context = document_context(first, [], [], descriptions([language_model()(first)]))
     assert claimant_of("The organisers said 20 buses were hired.", context).name == "Teachers' Solidarity Federation"
+
+
+def test_description_after_an_acronym_names_the_body():
+    text = "Figures came from Santé publique France (SpF), the national public health agency, on Tuesday."
+    context = document_context(text, [])
+    assert claimant_of("The agency said 38 people had died.", context).name == "Santé publique France"
 
 
 def test_the_agency_refers_back_only_to_a_body_it_can_describe():
