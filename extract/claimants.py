@@ -296,8 +296,10 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             verb: Token | None = ancestor
             while verb is not None:
                 subject = _subject_of(verb)
-                if subject is not None and subject.lower_ in FIRST_PERSON:
-                    break  # "we counted 3,000" inside a quote: the speaker is outside
+                if subject is not None and (subject.lower_ in FIRST_PERSON or _first_person_owned(subject)):
+                    break  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
+                if subject is not None and subject.dep_ == "pobj" and _outer_reporting_verb(ancestor):
+                    break  # "412 were confirmed by laboratory tests, the ministry added": the ministry
                 if subject is not None and subject.lower_ in PRONOUNS and _outer_reporting_verb(ancestor):
                     break  # "the agency said it had recorded 80": the agency is the source
                 if subject is not None and not _inside(anchor, subject):
@@ -315,6 +317,10 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 return _mention(doc, owners[0], None)
     return None
+
+
+def _first_person_owned(noun: Token) -> bool:
+    return any(child.dep_ == "poss" and child.lower_ in ("our", "my") for child in noun.children)
 
 
 def _outer_reporting_verb(verb: Token) -> bool:

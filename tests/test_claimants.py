@@ -111,3 +111,15 @@ def test_the_agency_refers_back_only_to_a_body_it_can_describe():
     first = claimant_of("The health ministry said 45 people were killed.", context)
     assert claimant_of("The ministry added that 120 were injured.", context) == first
     assert claimant_of("The union said 80% of staff joined the strike.", context).name == "union"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Of the cases, 412 have been confirmed by laboratory tests, the health ministry added.", "Ministry of Health"),
+        ("“Our data show 11,500 employees stayed away,” the union said.", "union"),
+        ("The union is demanding a 9.5 percent pay rise.", "union"),
+    ],
+)
+def test_source_outside_the_reported_clause(sentence, name):
+    assert claimant_of(sentence).name == name
