@@ -6,8 +6,6 @@ import pytest
 from extract import claims_from_text, config
 from extract.evaluate import evaluate_paths
 
-DEVSET = config.REPO_ROOT / "tests" / "devset"
-
 
 def test_seeds_meet_the_first_issue_bars():
     result = evaluate_paths(config.GOLD_DIR / "seeds.jsonl", [config.SEEDS_DIR], config.GOLD_DIR / "seeds_alternatives.jsonl")
@@ -17,20 +15,29 @@ def test_seeds_meet_the_first_issue_bars():
     assert result.accuracy("bounds") >= 0.90
 
 
-def test_development_set_detection_and_bounds():
-    result = evaluate_paths(DEVSET / "gold.jsonl", [DEVSET / "articles"], DEVSET / "alternatives.jsonl")
+ANNOTATED_SETS = ["devset", "devset2", "heldout"]
+
+
+def score_set(name: str):
+    folder = config.REPO_ROOT / "tests" / name
+    return evaluate_paths(folder / "gold.jsonl", [folder / "articles"], folder / "alternatives.jsonl")
+
+
+@pytest.mark.parametrize("name", ANNOTATED_SETS)
+def test_annotated_set_detection_bounds_unit_and_date(name):
+    result = score_set(name)
     assert result.f1 >= 0.90
     assert result.accuracy("bounds") >= 0.90
-    assert result.accuracy("unit") >= 0.80
-
-
-@pytest.mark.xfail(reason="claimant resolution on unseen news is below the bar: generic subjects ('organisers') "
-                          "and quotes whose speaker comes later are not linked to named bodies yet")
-def test_development_set_context_bars():
-    result = evaluate_paths(DEVSET / "gold.jsonl", [DEVSET / "articles"], DEVSET / "alternatives.jsonl")
     assert result.accuracy("unit") >= 0.90
-    assert result.accuracy("claimant") >= 0.85
     assert result.accuracy("claim_date") >= 0.80
+
+
+@pytest.mark.xfail(reason="claimant accuracy on unseen news is 0.78-0.83, below the 0.85 bar: generic subjects "
+                          "('organisers', 'the airline') are not linked to the body the text names elsewhere")
+@pytest.mark.parametrize("name", ANNOTATED_SETS)
+def test_annotated_set_claimant_and_strict_bars(name):
+    result = score_set(name)
+    assert result.accuracy("claimant") >= 0.85
     assert result.accuracy("strict") >= 0.70
 
 
