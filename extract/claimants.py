@@ -260,6 +260,10 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," (parsed as appos or conj)
     span = doc[tokens[0].i : tokens[-1].i + 1]
     entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
+    if head.lower_ in resources.words("titles") and not any(entity.label_ == "PERSON" for entity in entities):
+        whole = sorted(head.subtree, key=lambda token: token.i)  # "the group's leader, who gave his name as Ko Thura,"
+        entities += [entity for entity in doc.ents if entity.label_ == "PERSON"
+                     and entity.start >= whole[0].i and entity.end <= whole[-1].i + 1]
     return Mention(
         text=span.text,
         persons=tuple(entity.text for entity in entities if entity.label_ == "PERSON"),

@@ -123,3 +123,8 @@ def test_the_agency_refers_back_only_to_a_body_it_can_describe():
 )
 def test_source_outside_the_reported_clause(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+def test_role_holder_named_in_a_relative_clause():
+    sentence = "The group's leader, who gave his name only as Ko Thura, told the BBC that two bombs struck the school."
+    assert claimant_of(sentence).name == "Ko Thura"
