@@ -78,9 +78,12 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
             if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known):
-                phrase.append(token)
+                phrase.append(token)  # "special forces troops"
                 continue
             break
+        if _hyphenated(doc, token) and gap < MAX_GAP_TOKENS:
+            gap += 1  # "second-hand", "F-16", "self-propelled": a modifier, not the counted noun
+            continue
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
             phrase.append(token)
             continue
@@ -107,6 +110,13 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     return phrase
 
 
+def _hyphenated(doc: Doc, token: Token) -> bool:
+    """Is the token joined by a hyphen to a neighbour ("second-hand", "F-16")?"""
+    joined_after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    joined_before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return token.text != "-" and (joined_after or joined_before)
+
+
 def _measure_before(doc: Doc, first: Token) -> list[Token]:
     """A measure named before its figure: "a magnitude 6.9 quake"."""
     if first.i == 0:
@@ -128,6 +138,9 @@ def _reported_subject(last: Token) -> list[Token]:
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             objects = [child for child in head.children if child.dep_ == "dobj" and child.i < last.i and child.pos_ == "NOUN"]
             subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
+            if head.lemma_.lower() in resources.words("level_verbs") and subjects and subjects[0].pos_ == "NOUN" \
+                    and _lookup(_compound_phrase(subjects[0])) is None:
+                return _compound_phrase(subjects[0])  # "cholera cases pass 3,000": what reached the level
             for candidate in (*objects, *subjects):
                 entry = _lookup(_compound_phrase(candidate)) if candidate.pos_ == "NOUN" else None
                 if entry is not None and entry[1] == REFERENCE:

@@ -39,6 +39,9 @@ def units_of(sentence: str) -> list[Unit]:
         ("Winds gusted at up to 70 km/h.", [("kilometres per hour", "measure")]),
         ("UN says 140,000 have fled the fighting.", [("people", "displaced")]),
         ("Fewer than 150 of its soldiers had been killed.", [("soldiers", "personnel")]),
+        ("Malawi cholera cases pass 3,000.", [("cholera cases", "other")]),
+        ("It will replace 49 second-hand F-16 jets.", [("jets", "equipment")]),
+        ("Two people died and 17 others were hurt.", [("people", "casualties"), ("people", "casualties")]),
     ],
 )
 def test_counted_unit(sentence, expected):
