@@ -294,7 +294,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         if token.lower_ == "according":
             objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
             if objects and not _inside(anchor, objects[0]):
-                return _mention(doc, objects[0], None)
+                return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
     for ancestor in anchor.ancestors:
         if _reports(ancestor, anchor):
             verb: Token | None = ancestor

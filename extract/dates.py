@@ -81,12 +81,20 @@ def _time_phrase_root(entity: Span) -> Token:
 
 def _attached_to(entity: Span, verb: Token) -> bool:
     """Is the date an adjunct of the verb itself ("said Monday", "on Monday, X said")?"""
+    if verb.lower_ == "according":
+        return _within(entity.root, verb)  # "according to figures released on Tuesday by ..."
     if entity.start in (verb.i + 1, verb.i + 2) or entity.end == verb.i:
         return True  # next to the verb, whatever the parser attached it to
     root = _time_phrase_root(entity)
     if root.dep_ in ("poss", "compound", "amod"):
         return False  # "Sunday's election" dates the election, not the statement
-    return root.head == verb or (root.head.pos_ == "ADP" and root.head.head == verb)
+    chain = [root.head, root.head.head, root.head.head.head, root.head.head.head.head]
+    return (
+        chain[0] == verb
+        or (chain[0].pos_ == "ADP" and chain[1] == verb)
+        # "put the toll at 34 in a statement on Tuesday": the date of the statement that made the claim
+        or (chain[0].pos_ == "ADP" and chain[1].pos_ == "NOUN" and chain[2].pos_ == "ADP" and chain[3] == verb)
+    )
 
 
 def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.date | None

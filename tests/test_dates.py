@@ -51,6 +51,8 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY):
         ("Turnout in Sunday's election reached 58 percent, the commission said on Tuesday.", dt.date(2024, 10, 22), None),
         ("Budanov estimated that 2,600 soldiers are expected to be deployed by November 1.", None, dt.date(2024, 11, 1)),
         ("Officials said 300 more troops will be ready on Nov. 1.", None, dt.date(2024, 11, 1)),
+        ("At least 112 people died, according to figures released on Monday by the agency.", dt.date(2024, 10, 21), None),
+        ("The government put the toll at 34 in a statement on Tuesday evening.", dt.date(2024, 10, 22), None),
     ],
 )
 def test_claim_and_target(sentence, claim_date, target_date):
