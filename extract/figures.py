@@ -109,8 +109,9 @@ _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not 
 _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|each)\s+$", re.IGNORECASE)
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
+_DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[\s(])((?:minus[-\s]|-))$", re.IGNORECASE)
-_ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
+ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
 
 
 def _parse_number(match: re.Match[str]) -> _Number:
@@ -233,6 +234,8 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
         currency = grammar["currencies"][currency_match.group().strip()]  # type: ignore[index]
         start = currency_match.start()
     qualifiers = _qualifiers(sentence, start, end)
+    if _DURATION_AFTER.match(sentence[end:]):
+        qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase not in ("over", "under")]  # "over 12 months"
     kinds = {kind for _, kind in qualifiers}
     if value is not None and "upper" in kinds:
         high = value
@@ -325,11 +328,14 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 def _mark_estimates(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """An "estimate" word earlier in the same stretch of text hedges the figure."""
+    """An "estimate" word earlier in the same stretch of text hedges the figure, and a conversion
+    in brackets ("about 8,500 hectares (21,000 acres)") shares the hedge of the figure it converts."""
     marked: list[Figure] = []
     previous_end = 0
     for figure in figures:
-        if not figure.approx and _ESTIMATE_CUE.search(sentence[previous_end : figure.start]):
+        converted = marked and re.fullmatch(r"\s*[^\s()]*\s*\(", sentence[previous_end : figure.start])
+        if not figure.approx and (ESTIMATE_CUE.search(sentence[previous_end : figure.start])
+                                  or (converted and marked[-1].approx)):
             figure = Figure(**{**figure.__dict__, "approx": True})
         marked.append(figure)
         previous_end = figure.end

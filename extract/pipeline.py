@@ -113,7 +113,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
                 "value": figure.value,
                 "low": figure.low,
                 "high": figure.high,
-                "approx": figure.approx,
+                # "..., the ministry estimated": an estimate word after the figure hedges it too
+                "approx": figure.approx or bool(verb is not None and figures.ESTIMATE_CUE.fullmatch(verb.text)),
                 "qualifier": figure.qualifier,
                 "claimant": claimant.name,
                 "claimant_org": claimant.org,

@@ -40,6 +40,9 @@ def only(sentence: str):
         ("There were hundreds of protesters.", "hundreds", None, 200, None, True, None),
         ("Officials expect a 5% to 10% rise.", "5% to 10%", None, 5, 10, False, None),
         ("Shares were priced between $62 and $68.", "$62 and $68", None, 62, 68, False, None),
+        ("Temperatures exceeded 40C on Monday.", "40C", 40, 40, None, False, "exceeded"),
+        ("A deal is expected within 10 years.", "10", 10, None, 10, False, "within"),
+        ("The union wants a rise over 12 months.", "12", 12, None, None, False, None),
     ],
 )
 def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, approx, qualifier):
@@ -67,6 +70,11 @@ def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, appr
 )
 def test_values_with_attached_units_and_signs(sentence, values):
     assert [figure.value for figure in find_figures(sentence)] == values
+
+
+def test_conversion_in_brackets_shares_the_hedge():
+    figures = find_figures("The fire scorched about 8,500 hectares (21,000 acres) of forest.")
+    assert [(figure.value, figure.approx) for figure in figures] == [(8500, True), (21000, True)]
 
 
 def test_two_figures_in_one_phrase():

@@ -70,3 +70,8 @@ def test_quote_speaker_named_after_a_multi_sentence_quote():
     frame = claims_from_text(text, published="2024-05-15")
     assert frame.iloc[0]["surface"] == "600"
     assert frame.iloc[0]["claimant"] == "Sofia Marin"
+
+
+def test_estimate_verb_after_the_figure_marks_it_approximate():
+    frame = claims_from_text("Casualties have reached 4,200 since May, the ministry estimated.")
+    assert bool(frame.iloc[0]["approx"]) and frame.iloc[0]["hedge"] == "estimated"
