@@ -67,6 +67,7 @@ class DocumentContext:
     roles: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, Claimant] = field(default_factory=dict)
     country: str | None = None
+    places: tuple[str, ...] = ()  # the GPE and NORP names the document uses
     last: Claimant = field(default_factory=Claimant)
 
 
@@ -165,7 +166,8 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             role = _role(match.group(1))
             if role:
                 roles.setdefault(role, strip_titles(person))
-    context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []))
+    context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []),
+                              places=tuple(dict.fromkeys(places or [])))
     for noun, name in described:
         context.bodies.setdefault(noun, _organisation(name, context))
     return context
@@ -505,7 +507,7 @@ def _known_claimants() -> frozenset[Claimant]:
 def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
-    country = _country_of(mention.text, *mention.places)
+    country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
     if country and (text.lower().endswith(" government") or (mention.places and _key(text) in {_key(p) for p in mention.places})):
         name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government"; matches "X government" too
         return _aliases().get(_key(name), Claimant(name, name, country))
@@ -516,6 +518,16 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
         return _person(role_holder, context)
     text = _of_form(text)
     return Claimant(text if text[:1].isupper() else text.lower(), None, country)
+
+
+def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) -> str | None:
+    """A place of the document that an adjective derives from ("Malawian" from "Malawi")."""
+    for adjective in adjectives:
+        for place in context.places:
+            stem = place.casefold()[: max(4, len(place) - 1)]
+            if adjective.casefold() != place.casefold() and adjective.casefold().startswith(stem):
+                return place
+    return None
 
 
 def entities_in(sentences: list[Doc], *labels: str) -> list[str]:

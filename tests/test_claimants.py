@@ -128,3 +128,9 @@ def test_source_outside_the_reported_clause(sentence, name):
 def test_role_holder_named_in_a_relative_clause():
     sentence = "The group's leader, who gave his name only as Ko Thura, told the BBC that two bombs struck the school."
     assert claimant_of(sentence).name == "Ko Thura"
+
+
+def test_nationality_of_a_country_missing_from_the_data_comes_from_the_document():
+    text = "Floods hit Malawi. The Malawian government said 40 people died."
+    context = document_context(text, [], ["Malawi", "Malawian"])
+    assert claimant_of("The Malawian government said 40 people died.", context).name == "Government of Malawi"
