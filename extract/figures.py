@@ -282,7 +282,7 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
 
 
 def _range_low(low: _Number, high: _Number) -> float:
-    """The low end, sharing the high end's scale: "2 to 3 million", "11 to 12,000"."""
+    """The low end, sharing the high end's scale: "2 to 3 million", "14 to 15,000"."""
     if low.scaled or low.value <= 0:
         return low.value
     for multiplier in (1e3, 1e6, 1e9):

@@ -1,9 +1,9 @@
 """Stage 4a: what a figure counts, and the category of that unit.
 
 The counted noun is read from the parsed sentence: the noun phrase right after
-the figure ("2,600 North Korean soldiers" -> soldiers), else the subject the
+the figure ("450 Nigerian soldiers" -> soldiers), else the subject the
 figure is reported of ("the death toll rose to 45,000" -> deaths). Nouns that
-only point back ("a figure of 12,000") are resolved by the caller against the
+only point back ("a figure of 9,000") are resolved by the caller against the
 document's previous unit. The taxonomy lives in `data/units.csv`.
 """
 
@@ -127,7 +127,7 @@ def _measure_before(doc: Doc, first: Token) -> list[Token]:
 
 
 def _reported_subject(last: Token) -> list[Token]:
-    """The noun a bare figure is said of: "the toll rose to 45", "a figure of 12,000"."""
+    """The noun a bare figure is said of: "the toll rose to 45", "a figure of 9,000"."""
     token = last
     for _ in range(8):
         head = token.head

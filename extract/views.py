@@ -350,7 +350,7 @@ def as_html(frame: pd.DataFrame, *, max_rows: int = 200) -> str:
 
 
 def _number(value: object) -> str:
-    """12000.0 as "12,000", 2.5 as "2.5", a blank as a blank."""
+    """9000.0 as "9,000", 2.5 as "2.5", a blank as a blank."""
     if value == "" or value is None:
         return ""
     number = float(value)  # type: ignore[arg-type]
