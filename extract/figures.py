@@ -3,9 +3,9 @@
 quantulum3 reads physical units well but loses bounds and hedges, reads years
 and ordinals as numbers, and mis-scales "$1.2bn" or "half a million" (see the
 README). So numbers are found here by a grammar built from the knowledge files
-(number words, scale words, currencies, vague magnitudes, qualifiers), and
-quantulum3 is asked only what physical unit follows a figure (`units.py`).
-Everything is measured on one sentence at a time.
+(number words, scale words, currencies, unit symbols, vague magnitudes,
+qualifiers), and quantulum3 is asked only which physical unit follows a figure
+(`units.physical_unit`). Everything is measured on one sentence at a time.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import config
 
@@ -74,3 +74,19 @@ def language_model() -> "Language":
             f"spaCy pipeline {name!r} is not installed; run `make setup`, or set "
             f"{config.SPACY_MODEL_ENV} to an installed pipeline such as en_core_web_sm"
         ) from error
+
+
+@lru_cache(maxsize=None)
+def quantity_parser() -> Any:
+    """quantulum3's parser, imported once; it reads physical units after a figure.
+
+    Its classifier extra (scikit-learn) is not installed, so it warns on import;
+    that warning is about disambiguation we do not use and is silenced here.
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        from quantulum3 import parser
+
+    return parser

@@ -9,6 +9,7 @@ document's previous unit. The taxonomy lives in `data/units.csv`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -22,6 +23,9 @@ REFERENCE = "reference"
 PERSON = "person"
 OTHER = "other"
 MAX_GAP_TOKENS = 6
+MEASURE_WINDOW = 60  # characters from the figure's start that quantulum3 reads for a unit
+# quantulum3's entities that news measures: not counts (dimensionless), money (ours) or time (dates).
+MEASURES = {"length", "area", "volume", "mass", "speed", "temperature", "power", "energy", "pressure"}
 _SKIPPABLE_POS = {"ADJ", "PROPN", "ADV", "NUM", "DET", "PUNCT", "SYM", "X"}
 _SKIPPABLE_TAGS = {"PRP$"}  # "150 of its soldiers"
 
@@ -199,6 +203,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return Unit(None, OTHER)
     if figure.currency:
         return Unit(figure.currency, "money")
+    measured = physical_unit(doc.text[figure.start :][:MEASURE_WINDOW], figure.end - figure.start)
+    if measured is not None:
+        return measured
     phrase = _measure_before(doc, tokens[0]) or _noun_phrase_after(doc, tokens[-1])
     if not phrase:
         phrase = _reported_subject(tokens[-1])
@@ -210,6 +217,23 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     if not phrase:
         return Unit(None, REFERENCE, refers_back=True)
     return _classify(doc, phrase)
+
+
+def physical_unit(text: str, number_length: int) -> Unit | None:
+    """A physical unit written right after the number at the start of `text`, read by quantulum3.
+
+    quantulum3 knows units of measure ("120 millimetres", "10 square miles",
+    "800 miles per hour"); counts of things it leaves dimensionless, and those
+    are ours to read from the parse.
+    """
+    if not re.match(r"\s?[A-Za-z]{3}", text[number_length:]):
+        return None  # a word must follow: not "18 155mm", not "30 AT"
+    for quantity in resources.quantity_parser().parse(text):
+        end = quantity.span[1]
+        if quantity.span[0] != 0 or quantity.unit.entity.name not in MEASURES or text[end : end + 1] == "-":
+            continue  # "49 second-hand jets" is no duration
+        return Unit(text[number_length:end].strip().lower(), "measure")
+    return None
 
 
 def _classify(doc: Doc, phrase: list[Token]) -> Unit:

@@ -42,6 +42,9 @@ def units_of(sentence: str) -> list[Unit]:
         ("Malawi cholera cases pass 3,000.", [("cholera cases", "other")]),
         ("It will replace 49 second-hand F-16 jets.", [("jets", "equipment")]),
         ("Two people died and 17 others were hurt.", [("people", "casualties"), ("people", "casualties")]),
+        ("The storm dumped 120 millimetres of rain.", [("millimetres", "measure")]),
+        ("Floods covered 10 square miles of farmland.", [("square miles", "measure")]),
+        ("Winds hit 80 miles per hour.", [("miles per hour", "measure")]),
     ],
 )
 def test_counted_unit(sentence, expected):
