@@ -8,6 +8,7 @@ bounded chunks at whitespace so the cost stays linear in the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from . import resources
@@ -86,6 +87,7 @@ def _missed_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=None)
 def number_words_pattern() -> re.Pattern[str]:
     """A pattern for any spelled-out number or vague magnitude in the knowledge files."""
     vocabulary = {row["word"] for row in resources.table("number_words")}
