@@ -10,7 +10,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = PACKAGE_DIR / "data"
+DATA_DIR = PACKAGE_DIR / "data"  # knowledge files the user can extend (read by resources.table / words)
 
 SEEDS_DIR = REPO_ROOT / "seeds"
 REPORTS_DIR = REPO_ROOT / "reports"
@@ -19,14 +19,14 @@ GOLD_DIR = REPO_ROOT / "tests" / "gold"
 
 DEFAULT_OUTPUT = REPORTS_DIR / "claims.csv"
 
-# Knowledge files the user can extend without touching code.
-ALIASES_FILE = DATA_DIR / "aliases.csv"
-UNITS_FILE = DATA_DIR / "units.csv"
-QUALIFIERS_FILE = DATA_DIR / "qualifiers.csv"
-MAGNITUDES_FILE = DATA_DIR / "magnitudes.csv"
-REPORTING_VERBS_FILE = DATA_DIR / "reporting_verbs.csv"
-ABBREVIATIONS_FILE = DATA_DIR / "abbreviations.txt"
-SET_NOUNS_FILE = DATA_DIR / "set_nouns.txt"
+# Input bytes per partition (a Dask task, a file of a dataset output), unless given: the corpus size over
+# PARTITIONS_WANTED, rounded up to a power of two and kept between the bounds. The lower bound is seconds of
+# work, so Dask's per-task cost is negligible; the count keeps many workers busy to the end; the upper bound
+# keeps a lost task cheap to redo.
+PARTITIONS_WANTED = 256
+PARTITION_BYTES_MIN = 64 * 1024
+PARTITION_BYTES_MAX = 4 * 1024 * 1024
+
 
 MANIFEST_NAME = "manifest.csv"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
