@@ -36,6 +36,7 @@ import math
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -186,9 +187,17 @@ def _wait(child: subprocess.Popen[bytes], whole_tree: bool) -> tuple[float, int,
     return ended, status, usage, peak_tree
 
 
-def best_of(repeat: int, command: list[str], *, whole_tree: bool = False) -> Measured:
-    """The fastest of `repeat` runs: other processes on a shared machine only ever add time."""
-    return min((measure(command, whole_tree=whole_tree) for _ in range(max(1, repeat))), key=lambda run: run.seconds)
+def best_of(repeat: int, command: list[str], *, whole_tree: bool = False, fresh: Path | None = None) -> Measured:
+    """The fastest of `repeat` runs: other processes on a shared machine only ever add time.
+
+    `fresh` is removed before each run (a dataset folder would otherwise be resumed, not redone).
+    """
+    runs = []
+    for _ in range(max(1, repeat)):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
+        runs.append(measure(command, whole_tree=whole_tree))
+    return min(runs, key=lambda run: run.seconds)
 
 
 def quantulum_command(corpus: Corpus) -> list[str]:
@@ -300,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         growth = []
         for factor in factors:
             scaled = write_corpus(work / f"scale{factor}.jsonl", records, factor * arguments.scale_copies)
-            run = best_of(repeat, extract_command(scaled, work / f"scale{factor}"))
+            run = best_of(repeat, extract_command(scaled, work / f"scale{factor}"), fresh=work / f"scale{factor}")
             growth.append((factor, scaled, run))
             print(f"{factor}x: {run.seconds:.1f} s", flush=True)
             scaled.path.unlink()
