@@ -45,10 +45,10 @@ from .documents import (
     ManifestRow,
     Skipped,
     _checked_manifest,
-    _json_field,
     _root,
     decode_bytes,
     document_files,
+    line_document,
     load_file,
     parse_published,
 )
@@ -288,41 +288,6 @@ def plan_partitions(paths: Iterable[Path | str], manifest: Path | str | None = N
 # --- reading and extracting one partition ---------------------------------------------------------------------
 
 
-def _line_document(raw_line: bytes, name: str, line_number: int) -> Iterator[Document | Skipped]:
-    """The document on one JSONL line, as `documents.load_file` reads it, or why it is skipped."""
-    if not raw_line.strip():
-        return
-    try:
-        record = json.loads(decode_bytes(raw_line).strip())
-    except ValueError as error:
-        yield Skipped(name, f"invalid JSON ({error})", line_number)
-        return
-    except RecursionError:
-        yield Skipped(name, "invalid JSON (nested too deeply)", line_number)
-        return
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        yield Skipped(name, "JSON line has no string 'text' field", line_number)
-        return
-    text = _json_field(record, "text") or ""
-    if not text.strip():
-        yield Skipped(name, "empty 'text'", line_number)
-        return
-    try:
-        published = parse_published(_json_field(record, "published"))
-    except ValueError as error:
-        yield Skipped(name, f"{error}; published left empty", line_number, warning=True)
-        published = None
-    yield Document(
-        doc_id=_json_field(record, "id") or f"{name}:{line_number}",
-        file=name,
-        text=text,
-        title=_json_field(record, "title"),
-        outlet=_json_field(record, "outlet"),
-        url=_json_field(record, "url"),
-        published=published,
-    )
-
-
 def jsonl_range_documents(path: Path | str, name: str, start: int, end: int,
                           first_line: int = 1) -> Iterator[Document | Skipped]:
     """The documents on the lines of a UTF-8 JSONL file that start in [start, end).
@@ -338,7 +303,7 @@ def jsonl_range_documents(path: Path | str, name: str, start: int, end: int,
             if not raw_line:
                 break
             position += len(raw_line)
-            yield from _line_document(raw_line, name, line_number)
+            yield from line_document(raw_line, name, line_number)
             line_number += 1
 
 

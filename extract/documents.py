@@ -208,6 +208,41 @@ def _json_field(record: Mapping[str, object], key: str) -> str | None:
     return None if value is None else _LONE_SURROGATE.sub("\ufffd", str(value))
 
 
+def line_document(raw_line: bytes, name: str, line_number: int) -> Iterator[Document | Skipped]:
+    """The document on one JSONL line, or why it is skipped (blank lines yield nothing)."""
+    if not raw_line.strip():
+        return
+    try:
+        record = json.loads(decode_bytes(raw_line).strip())
+    except ValueError as error:
+        yield Skipped(name, f"invalid JSON ({error})", line_number)
+        return
+    except RecursionError:
+        yield Skipped(name, "invalid JSON (nested too deeply)", line_number)
+        return
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        yield Skipped(name, "JSON line has no string 'text' field", line_number)
+        return
+    text = _json_field(record, "text") or ""
+    if not text.strip():
+        yield Skipped(name, "empty 'text'", line_number)
+        return
+    try:
+        published = parse_published(_json_field(record, "published"))
+    except ValueError as error:
+        yield Skipped(name, f"{error}; published left empty", line_number, warning=True)
+        published = None
+    yield Document(
+        doc_id=_json_field(record, "id") or f"{name}:{line_number}",
+        file=name,
+        text=text,
+        title=_json_field(record, "title"),
+        outlet=_json_field(record, "outlet"),
+        url=_json_field(record, "url"),
+        published=published,
+    )
+
+
 def _jsonl_documents(path: Path, name: str) -> Iterator[Document | Skipped]:
     with path.open("rb") as handle:
         head = handle.read(BINARY_SNIFF_BYTES)
@@ -225,35 +260,7 @@ def _jsonl_documents(path: Path, name: str) -> Iterator[Document | Skipped]:
             if not raw_line.strip():
                 continue
             empty = False
-            try:
-                record = json.loads(decode_bytes(raw_line).strip())
-            except ValueError as error:
-                yield Skipped(name, f"invalid JSON ({error})", line_number)
-                continue
-            except RecursionError:
-                yield Skipped(name, "invalid JSON (nested too deeply)", line_number)
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                yield Skipped(name, "JSON line has no string 'text' field", line_number)
-                continue
-            text = _json_field(record, "text") or ""
-            if not text.strip():
-                yield Skipped(name, "empty 'text'", line_number)
-                continue
-            try:
-                published = parse_published(_json_field(record, "published"))
-            except ValueError as error:
-                yield Skipped(name, f"{error}; published left empty", line_number, warning=True)
-                published = None
-            yield Document(
-                doc_id=_json_field(record, "id") or f"{name}:{line_number}",
-                file=name,
-                text=text,
-                title=_json_field(record, "title"),
-                outlet=_json_field(record, "outlet"),
-                url=_json_field(record, "url"),
-                published=published,
-            )
+            yield from line_document(raw_line, name, line_number)
     if empty:
         yield Skipped(name, "empty file")
 
