@@ -25,7 +25,6 @@ import dataclasses
 import hashlib
 import json
 import math
-import os
 import re
 import signal
 import threading
@@ -41,16 +40,12 @@ from .documents import (
     BINARY_SNIFF_BYTES,
     UTF16_BOMS,
     Document,
-    InputError,
     ManifestRow,
     Skipped,
-    _checked_manifest,
-    _root,
+    corpus_files,
     decode_bytes,
-    document_files,
     line_document,
     load_file,
-    parse_published,
 )
 
 PARTITION_GLOB = "part-*.parquet"
@@ -247,25 +242,8 @@ def plan_partitions(paths: Iterable[Path | str], manifest: Path | str | None = N
     Raises:
         InputError: a path does not exist or a manifest cannot be read.
     """
-    given = [Path(path) for path in paths]
-    for path in given:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder; give existing article files or folders")
-    warnings: list[Skipped] = []
-    manifests: dict[Path, dict[str, ManifestRow]] = {}
-    if manifest is not None:
-        rows, warnings = _checked_manifest(Path(manifest), [_root(path) for path in given])
-        manifests = {_root(path): rows for path in given}
-    for root in dict.fromkeys(map(_root, given)):
-        if root not in manifests and (root / config.MANIFEST_NAME).is_file():
-            manifests[root], folder_warnings = _checked_manifest(root / config.MANIFEST_NAME, [root])
-            warnings += folder_warnings
-    files = []
-    for path in given:
-        root = _root(path)
-        for file in document_files(path):
-            name = decode_bytes(os.fsencode(file.relative_to(root).as_posix()))
-            files.append((file.resolve(), name, manifests.get(root, {}).get(name)))
+    listed, warnings = corpus_files(paths, manifest)
+    files = [(file.resolve(), name, row) for file, name, row in listed]
     if partition_bytes is None:
         partition_bytes = auto_partition_bytes(sum(_size(file) for file, _, _ in files))
     partitions: list[Partition] = []

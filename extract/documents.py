@@ -297,13 +297,13 @@ def _root(path: Path) -> Path:
     return path if path.is_dir() else path.parent
 
 
-def load_documents(paths: Iterable[Path | str], manifest: Path | str | None = None) -> Iterator[Document | Skipped]:
-    """Documents from files and folders, with manifest metadata where present.
+def corpus_files(paths: Iterable[Path | str], manifest: Path | str | None = None
+                 ) -> tuple[list[tuple[Path, str, ManifestRow | None]], list[Skipped]]:
+    """Every document file under the paths, as (path, name, manifest row), and the manifests' warnings.
 
     A `manifest.csv` in a folder applies to the files under it; `manifest`
-    names one that applies to every path instead. Documents without a row are
-    loaded without metadata. Paths and manifests are checked before the first
-    document is loaded.
+    names one that applies to every path instead. Paths and manifests are
+    checked before any file is listed.
 
     Raises:
         InputError: a path does not exist or a manifest cannot be read.
@@ -321,10 +321,25 @@ def load_documents(paths: Iterable[Path | str], manifest: Path | str | None = No
         if root not in manifests and (root / config.MANIFEST_NAME).is_file():
             manifests[root], folder_warnings = _checked_manifest(root / config.MANIFEST_NAME, [root])
             warnings += folder_warnings
-    yield from warnings
+    files: list[tuple[Path, str, ManifestRow | None]] = []
     for path in given:
         root = _root(path)
         for file in document_files(path):
             # Names that are not UTF-8 on disk arrive with surrogate escapes, which no output can encode.
             name = decode_bytes(os.fsencode(file.relative_to(root).as_posix()))
-            yield from load_file(file, name, manifests.get(root, {}).get(name))
+            files.append((file, name, manifests.get(root, {}).get(name)))
+    return files, warnings
+
+
+def load_documents(paths: Iterable[Path | str], manifest: Path | str | None = None) -> Iterator[Document | Skipped]:
+    """Documents from files and folders, with manifest metadata where present (see `corpus_files`).
+
+    Documents without a manifest row are loaded without metadata.
+
+    Raises:
+        InputError: a path does not exist or a manifest cannot be read.
+    """
+    files, warnings = corpus_files(paths, manifest)
+    yield from warnings
+    for file, name, row in files:
+        yield from load_file(file, name, row)
