@@ -35,7 +35,6 @@ import json
 import math
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -44,19 +43,17 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from . import config
 from .documents import Document, load_documents
-
-if TYPE_CHECKING:
-    import psutil
 
 NEWSQUANT = config.REPO_ROOT.parent / "shared" / "benchmarks" / "newsquant" / "formatted_test_set" / "NewsQuant.json"
 NEWSQUANT_SENTENCES_PER_DOCUMENT = 20
 ARTICLE_FOLDERS = (config.SEEDS_DIR, config.REPO_ROOT / "tests" / "devset" / "articles",
                    config.REPO_ROOT / "tests" / "heldout" / "articles")
 MEMORY_SAMPLE_SECONDS = 0.05
+STARVED_SHARE = 0.9  # a one-process run with less CPU time than this share of its wall time shared the CPU
 MUST_SHOW = {"vs_quantulum": 3.0, "workers": 1.6, "time_growth": 1.2, "memory_growth": 1.3}
 
 QUANTULUM_SCRIPT = """
@@ -85,6 +82,7 @@ class Corpus:
 @dataclass(frozen=True)
 class Measured:
     seconds: float
+    cpu_seconds: float  # user and system time of the process and the children it reaped
     peak_rss_mb: float
     output: str
 
@@ -125,20 +123,43 @@ def write_corpus(path: Path, records: list[dict[str, object]], copies: int) -> C
 # --- measuring --------------------------------------------------------------------------------------------------
 
 
-def _tree_rss(process: psutil.Process) -> int:
-    import psutil
+class _TreeSampler(threading.Thread):
+    """Samples a process tree until stopped: the peak of its summed resident sets, each member's latest CPU time."""
 
-    total = 0
-    for member in [process, *process.children(recursive=True)]:
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.stop = threading.Event()
+        self.peak_rss = 0
+        self.cpu_seconds: dict[int, float] = {}
+
+    def run(self) -> None:
+        import psutil
+
         try:
-            total += member.memory_info().rss
+            root = psutil.Process(self.pid)
+            while not self.stop.is_set():
+                total = 0
+                for member in [root, *root.children(recursive=True)]:
+                    try:
+                        with member.oneshot():
+                            total += member.memory_info().rss
+                            times = member.cpu_times()
+                    except psutil.Error:
+                        continue  # exited between listing and reading
+                    self.cpu_seconds[member.pid] = times.user + times.system
+                self.peak_rss = max(self.peak_rss, total)
+                self.stop.wait(MEMORY_SAMPLE_SECONDS)
         except psutil.Error:
-            pass  # exited between listing and reading
-    return total
+            return  # the root exited
 
 
 def measure(command: list[str], *, whole_tree: bool = False) -> Measured:
-    """Wall time and peak memory of a command run to completion from the repository root.
+    """Wall time, CPU time and peak memory of a command run to completion from the repository root.
+
+    For one process, CPU time and peak memory come from the resource usage of
+    the reaped child; with `whole_tree`, from sampling the child and its
+    descendants (Dask workers) every MEMORY_SAMPLE_SECONDS.
 
     Raises:
         RuntimeError: the command failed (exit codes 0 and 1 count as success).
@@ -147,44 +168,25 @@ def measure(command: list[str], *, whole_tree: bool = False) -> Measured:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=config.REPO_ROOT, stdout=out, stderr=err)
-        ended, status, usage, peak_tree = _wait(child, whole_tree)
+        sampler = _TreeSampler(child.pid)
+        if whole_tree:
+            sampler.start()
+        _, status, usage = os.wait4(child.pid, 0)
+        ended = time.perf_counter()
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here; Popen must not wait for it again
+        sampler.stop.set()
+        if whole_tree:
+            sampler.join()
         out.seek(0)
         err.seek(0)
         output, errors = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise RuntimeError(f"{' '.join(command)} exited {code}:\n{errors[-2000:]}")
-    peak = peak_tree if whole_tree else usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
-    return Measured(ended - started, peak / 2**20, output.strip())
-
-
-def _wait(child: subprocess.Popen[bytes], whole_tree: bool) -> tuple[float, int, resource.struct_rusage, int]:
-    """Reap the child: the time it ended, its wait status and resource usage, and its tree's sampled peak RSS."""
-    import psutil
-
-    peak_tree = 0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak_tree
-        watched = psutil.Process(child.pid)
-        while not stop.is_set():
-            try:
-                peak_tree = max(peak_tree, _tree_rss(watched))
-            except psutil.Error:
-                return
-            stop.wait(MEMORY_SAMPLE_SECONDS)
-
-    sampler = threading.Thread(target=sample, daemon=True)
+    if child.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} exited {child.returncode}:\n{errors[-2000:]}")
+    cpu_seconds = usage.ru_utime + usage.ru_stime
+    peak = usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
     if whole_tree:
-        sampler.start()
-    _, status, usage = os.wait4(child.pid, 0)
-    ended = time.perf_counter()
-    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here; Popen must not wait for it again
-    stop.set()
-    if whole_tree:
-        sampler.join()
-    return ended, status, usage, peak_tree
+        cpu_seconds, peak = max(cpu_seconds, sum(sampler.cpu_seconds.values())), sampler.peak_rss
+    return Measured(ended - started, cpu_seconds, peak / 2**20, output.strip())
 
 
 def best_of(repeat: int, command: list[str], *, whole_tree: bool = False, fresh: Path | None = None) -> Measured:
@@ -285,24 +287,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{arguments.workers} Dask workers: {parallel.seconds:.1f} s ({parallel.output})\n", flush=True)
         identical = _same_table(work / "single.parquet", work / "workers.parquet")
 
-        def throughput_row(name: str, seconds: float, memory: float | str) -> list[object]:
+        def throughput_row(name: str, seconds: float, run: Measured, memory: str) -> list[object]:
             return [name, corpus.documents, f"{corpus.megabytes:.2f}", f"{seconds:.1f}",
-                    f"{corpus.documents / seconds:.1f}", f"{corpus.megabytes / seconds:.3f}",
-                    memory if isinstance(memory, str) else f"{memory:.0f}", f"{quantulum_seconds / seconds:.2f}x"]
+                    f"{corpus.documents / seconds:.1f}", f"{corpus.megabytes / seconds:.3f}", memory,
+                    f"{run.cpu_seconds / run.seconds:.2f}", f"{quantulum_seconds / seconds:.2f}x"]
 
         baseline_note = "" if subset is corpus else "*"
         print_table(
             ["run (whole process, start-up included)", "docs", "MB", "time s", "docs/s", "MB/s", "peak RSS MB",
-             "vs quantulum3"],
-            [throughput_row(f"quantulum3 parser.parse per document{baseline_note}", quantulum_seconds,
+             "CPU/wall", "vs quantulum3"],
+            [throughput_row(f"quantulum3 parser.parse per document{baseline_note}", quantulum_seconds, quantulum_subset,
                             f"{quantulum_subset.peak_rss_mb:.0f}{baseline_note}"),
-             throughput_row("extract, one process", single.seconds, single.peak_rss_mb),
-             throughput_row(f"extract, {arguments.workers} Dask workers", parallel.seconds,
+             throughput_row("extract, one process", single.seconds, single, f"{single.peak_rss_mb:.0f}"),
+             throughput_row(f"extract, {arguments.workers} Dask workers", parallel.seconds, parallel,
                             f"{parallel.peak_rss_mb:.0f} (tree)")],
         )
         if subset is not corpus:
             print(f"* quantulum3 timed on {subset.documents} documents ({subset.megabytes:.2f} MB; start-up "
-                  f"{quantulum_start.seconds:.1f} s) and extrapolated per byte; its memory is that run's.")
+                  f"{quantulum_start.seconds:.1f} s) and extrapolated per byte; its memory and CPU/wall are that run's.")
+        print("CPU/wall: CPU time of the process (for Dask, of its whole tree, sampled) over wall time.")
         print(f"Start-up alone (one-sentence file): quantulum3 {quantulum_start.seconds:.1f} s, extract "
               f"{ours_start.seconds:.1f} s. Dask output identical to one process: {'yes' if identical else 'NO'}\n")
 
@@ -338,7 +341,13 @@ def main(argv: list[str] | None = None) -> int:
                      MUST_SHOW["time_growth"], time_ratio <= MUST_SHOW["time_growth"]))
         print(_check(f"peak memory at {factors[-1]}x / at {factors[0]}x", memory_ratio, MUST_SHOW["memory_growth"],
                      memory_ratio <= MUST_SHOW["memory_growth"]))
-        print(f"\nLoad average before {load_before}, after {_load()} (other processes share these CPUs)")
+        print(f"\nLoad average before {load_before}, after {_load()}")
+        starved = [name for name, run in [("quantulum3", quantulum_subset), ("one process", single),
+                                          *((f"{factor}x", run) for factor, _, run in growth)]
+                   if run.cpu_seconds / run.seconds < STARVED_SHARE]
+        if starved:
+            print(f"Other work took CPU from: {', '.join(starved)} (CPU time under {STARVED_SHARE:.0%} of wall "
+                  f"time); their times, and likely the Dask run's, are inflated. Run again on a quiet machine.")
     return 0
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Callable, Iterator
 from unittest import mock
 
 import pandas as pd
 import pytest
+from distributed import LocalCluster
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +18,7 @@ from extract import config, distributed, extract_corpus
 from extract.__main__ import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SKIPPED, main
 from extract.distributed import extract_partitioned, jsonl_range_documents, jsonl_ranges, plan_partitions
 from extract.documents import load_file
+from extract.pipeline import Extraction
 
 DEVSET = config.REPO_ROOT / "tests" / "devset" / "articles"
 
@@ -24,12 +27,12 @@ def run(*arguments: object) -> int:
     return main([*map(str, arguments), "--no-progress"])
 
 
-def assert_same_extraction(expected: object, actual: distributed.PartitionedExtraction) -> None:
+def assert_same_extraction(expected: Extraction, actual: distributed.PartitionedExtraction) -> None:
     assert actual.claims is not None
-    pd.testing.assert_frame_equal(actual.claims, expected.claims)  # type: ignore[attr-defined]
-    assert (actual.documents, actual.claim_count) == (expected.documents, len(expected.claims))  # type: ignore[attr-defined]
-    assert actual.skipped == expected.skipped  # type: ignore[attr-defined]
-    assert actual.warnings == expected.warnings  # type: ignore[attr-defined]
+    pd.testing.assert_frame_equal(actual.claims, expected.claims)
+    assert (actual.documents, actual.claim_count) == (expected.documents, len(expected.claims))
+    assert actual.skipped == expected.skipped
+    assert actual.warnings == expected.warnings
 
 
 @pytest.fixture
@@ -100,21 +103,19 @@ def test_partitions_in_this_process_equal_extract_corpus(bad_corpus: Path, wire_
 
 
 @pytest.fixture(scope="module")
-def dask_cluster() -> object:
-    from distributed import LocalCluster
-
+def dask_cluster() -> Iterator[LocalCluster]:
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         yield cluster
 
 
 def test_dask_output_equals_one_process_and_workers_load_the_model_once(
-        dask_cluster: object, bad_corpus: Path, wire_corpus: Path, tmp_path: Path) -> None:
+        dask_cluster: LocalCluster, bad_corpus: Path, wire_corpus: Path, tmp_path: Path) -> None:
     from distributed import Client
 
     from extract import resources
 
     paths = [config.SEEDS_DIR, bad_corpus, wire_corpus]
-    address = dask_cluster.scheduler_address  # type: ignore[attr-defined]
+    address = dask_cluster.scheduler_address
     _, partitions = plan_partitions(paths, partition_bytes=2048)
     assert sum(source.end is not None for partition in partitions for source in partition.sources) >= 2
     assert run(*paths, "-o", tmp_path / "single.csv") == EXIT_SKIPPED
@@ -208,9 +209,9 @@ def test_interrupted_dataset_keeps_finished_partitions_and_the_rerun_completes(
      "{out}: holds files that are not claims partitions (notes.txt); give a new or empty folder"),
 ])
 def test_dataset_folder_that_is_not_one_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                setup: object, message: str) -> None:
+                                                setup: Callable[[Path], object], message: str) -> None:
     out = tmp_path / "claims"
-    setup(out)  # type: ignore[operator]
+    setup(out)
     assert run(config.SEEDS_DIR, "-o", out) == EXIT_FAILED
     assert message.format(out=out) in capsys.readouterr().err
     assert os.path.exists(out)
