@@ -226,14 +226,33 @@ def physical_unit(text: str, number_length: int) -> Unit | None:
     "800 miles per hour"); counts of things it leaves dimensionless, and those
     are ours to read from the parse.
     """
-    if not re.match(r"\s?[A-Za-z]{3}", text[number_length:]):
+    following = re.match(r"\s?([A-Za-z]{3,})", text[number_length:])
+    if following is None:
         return None  # a word must follow: not "18 155mm", not "30 AT"
+    if following.group(1).casefold() not in _measure_words():
+        return None  # quantulum3 parses a 60-character window slowly; most figures count things, not measures
     for quantity in resources.quantity_parser().parse(text):
         end = quantity.span[1]
         if quantity.span[0] != 0 or quantity.unit.entity.name not in MEASURES or text[end : end + 1] == "-":
             continue  # "49 second-hand jets" is no duration
         return Unit(text[number_length:end].strip().lower(), "measure")
     return None
+
+
+@lru_cache(maxsize=None)
+def _measure_words() -> frozenset[str]:
+    """First words quantulum3 can read as a MEASURES unit: its unit names and symbols, and its powers ("km squared")."""
+    resources.quantity_parser()  # imported once, its warning silenced
+    from quantulum3 import load, regex
+
+    units = load.units("en_US")
+    surfaces = {**units.surfaces_all, **units.symbols_all}
+    first_words = {
+        surface.split()[0].casefold()
+        for surface, candidates in surfaces.items()
+        if surface.strip() and any(unit.entity.name in MEASURES for unit in candidates)
+    }
+    return frozenset(first_words | set(regex.powers("en_US")))
 
 
 def _classify(doc: Doc, phrase: list[Token]) -> Unit:
