@@ -57,19 +57,25 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     if not found:
         return []
     closers = sentences.quote_closers([sentence.text for sentence in split])
-    # Sentences up to the last figure (or the end of its quotation) give names, speakers and dates.
-    last_needed = max(max(found), *(closers.get(index, index) for index in found))
-    parsed = list(resources.language_model().pipe(sentence.text for sentence in split[: last_needed + 1]))
+    needed = sorted(set(found) | {index - 1 for index in found if index} | {closers[index] for index in found if index in closers})
+    model = resources.language_model()
+    parsed = dict(zip(needed, model.pipe(split[index].text for index in needed)))
+    # The other sentences before the last needed one only introduce names ("Health Minister Ana Ruiz"): NER alone.
+    unparsed = [index for index in range(needed[-1]) if index not in parsed]
+    with model.select_pipes(enable="ner"):
+        named = dict(zip(unparsed, model.pipe(split[index].text for index in unparsed)))
+    in_order = [doc for _, doc in sorted({**parsed, **named}.items())]
     context = claimants.document_context(
         document.text,
-        claimants.entities_in(parsed, "PERSON"),
-        claimants.entities_in(parsed, "GPE", "NORP"),
-        claimants.descriptions(parsed),
+        claimants.entities_in(in_order, "PERSON"),
+        claimants.entities_in(in_order, "GPE", "NORP"),
+        claimants.descriptions(list(parsed.values())),
     )
     records: list[dict[str, object]] = []
     counted: list[units.Unit] = []
     speaker: _Speaker | None = None
-    for index, (sentence, doc) in enumerate(zip(split, parsed)):
+    for index, doc in parsed.items():
+        sentence = split[index]
         if index not in found:
             mention = claimants.attribution(doc, _root(doc))
             if mention is not None:
