@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import multiprocessing
 import re
 import signal
 import threading
@@ -53,7 +54,9 @@ PARTITION_GLOB = "part-*.parquet"
 # workers return freed memory to the system at once by default (MALLOC_TRIM_THRESHOLD_=65536), which with
 # spaCy's many short-lived arrays costs page faults (15% more CPU time); the statistical profiler samples the
 # task's stack every 10 ms and the event-loop tick runs every 20 ms, both taking the GIL from the task (about
-# 7% together). Neither is needed without a dashboard.
+# 7% together). Neither is needed without a dashboard. Where the platform can fork, the workers are forked from
+# this process once it has loaded spaCy and quantulum3 (`pipeline.load_resources`): spawned workers import and
+# load them again, each, which took 6 s of a run here before the first partition started.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
@@ -378,7 +381,13 @@ def _on_dask(partitions: Sequence[Partition], todo: list[int], output_dir: str |
 
     with ExitStack() as stack:
         if scheduler is None:
-            stack.enter_context(dask.config.set(LOCAL_CLUSTER_CONFIG))
+            settings = dict(LOCAL_CLUSTER_CONFIG)
+            if "fork" in multiprocessing.get_all_start_methods():
+                from .pipeline import load_resources
+
+                load_resources()
+                settings["distributed.worker.multiprocessing-method"] = "fork"
+            stack.enter_context(dask.config.set(settings))
             with _sigint_ignored():  # workers inherit it: Ctrl-C stops this process, which closes the cluster
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",

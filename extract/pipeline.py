@@ -140,6 +140,18 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     return records
 
 
+WARM_UP_TEXT = "Officials said on Monday that 40 people had walked 5 km."
+
+
+def load_resources() -> None:
+    """Load every model and knowledge table the pipeline uses, by running it once on a short text.
+
+    Processes forked afterwards (the workers of a local cluster) inherit them
+    warm, instead of each loading spaCy and quantulum3 again.
+    """
+    claims_in_document(Document(doc_id="warm-up", file="warm-up", text=WARM_UP_TEXT, published=dt.date(2024, 1, 3)))
+
+
 def extract_corpus(paths: Iterable[Path | str], manifest: Path | str | None = None,
                    on_document: Callable[[Document | Skipped], None] | None = None) -> Extraction:
     """Claims from files and folders of articles, and what could not be read.
