@@ -15,7 +15,7 @@ def test_seeds_meet_the_first_issue_bars():
     assert result.accuracy("bounds") >= 0.90
 
 
-ANNOTATED_SETS = ["devset", "devset2", "heldout"]
+ANNOTATED_SETS = ["devset", "devset2", "heldout", "heldout3"]
 
 
 def score_set(name: str):
