@@ -54,7 +54,7 @@ PARTITION_GLOB = "part-*.parquet"
 # workers return freed memory to the system at once by default (MALLOC_TRIM_THRESHOLD_=65536), which with
 # spaCy's many short-lived arrays costs page faults (15% more CPU time); the statistical profiler samples the
 # task's stack every 10 ms and the event-loop tick runs every 20 ms, both taking the GIL from the task (about
-# 7% together). Neither is needed without a dashboard. Where the platform can fork, the workers are forked from
+# 7% together). Neither is needed without a dashboard. Where forking is the platform's default, the workers are forked from
 # this process once it has loaded spaCy and quantulum3 (`pipeline.load_resources`): spawned workers import and
 # load them again, each, which took 6 s of a run here before the first partition started.
 LOCAL_CLUSTER_CONFIG = {
@@ -382,7 +382,8 @@ def _on_dask(partitions: Sequence[Partition], todo: list[int], output_dir: str |
     with ExitStack() as stack:
         if scheduler is None:
             settings = dict(LOCAL_CLUSTER_CONFIG)
-            if "fork" in multiprocessing.get_all_start_methods():
+            start_method = multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
+            if start_method == "fork":  # the default on Linux, not on macOS or Windows
                 from .pipeline import load_resources
 
                 load_resources()
