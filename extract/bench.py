@@ -1,14 +1,17 @@
 """Benchmark (`make bench`): quantulum3's `parse` against our extraction, and growth with corpus size.
 
-    .venv/bin/python -m extract.bench [--mb 1] [--workers 2] [--scale 1,4,16] [--scale-copies 1]
-                                      [--baseline-copies 1] [--repeat 1] [--keep DIR]
+    .venv/bin/python -m extract.bench [--mb 1] [--parts seeds,annotated,newsquant] [--workers 2]
+                                      [--scale 1,4,16] [--scale-copies 1] [--baseline-copies 1]
+                                      [--repeat 1] [--keep DIR]
 
-The corpus is real text, written as one JSONL file: the seed articles, the
-development and held-out articles (with their manifests' metadata), and, when
-../shared holds it, the NewsQuant test sentences grouped 20 to a document in
-file order (about article length). That set (53 documents, 0.14 MB) is
-repeated, each copy with its own ids, until the corpus reaches `--mb`
-megabytes of text.
+The corpus is real text, written as one JSONL file, made of `--parts`: the
+seed articles (`seeds`: real news, few sentences with a figure), the
+development and held-out articles (`annotated`: invented, dense with figures;
+both with their manifests' metadata), and, when ../shared holds it, the
+NewsQuant test sentences grouped 20 to a document in file order (`newsquant`:
+every sentence chosen for its quantities). That set (all three: 69 documents,
+0.18 MB) is repeated, each copy with its own ids, until the corpus reaches
+`--mb` megabytes of text.
 
 Every run is a separate process timed whole, start-up included, on the same
 file: quantulum3's `parser.parse` on each document's text (the baseline a user
@@ -43,15 +46,15 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from . import config
 from .documents import Document, load_documents
 
 NEWSQUANT = config.REPO_ROOT.parent / "shared" / "benchmarks" / "newsquant" / "formatted_test_set" / "NewsQuant.json"
 NEWSQUANT_SENTENCES_PER_DOCUMENT = 20
-ARTICLE_FOLDERS = (config.SEEDS_DIR, config.REPO_ROOT / "tests" / "devset" / "articles",
-                   config.REPO_ROOT / "tests" / "heldout" / "articles")
+ANNOTATED_SETS = ("devset", "devset2", "heldout", "heldout3")
+PARTS = ("seeds", "annotated", "newsquant")
 MEMORY_SAMPLE_SECONDS = 0.05
 STARVED_SHARE = 0.9  # a one-process run with less CPU time than this share of its wall time shared the CPU
 MUST_SHOW = {"vs_quantulum": 3.0, "workers": 1.6, "time_growth": 1.2, "memory_growth": 1.3}
@@ -95,18 +98,30 @@ def _record(document: Document) -> dict[str, object]:
             "url": document.url, "published": document.published.isoformat() if document.published else None}
 
 
-def base_records() -> Iterator[dict[str, object]]:
-    """One copy of the real text: seed, development and held-out articles, NewsQuant sentences in groups."""
-    for folder in ARTICLE_FOLDERS:
+def base_records(parts: Sequence[str] = PARTS) -> Iterator[dict[str, object]]:
+    """One copy of the real text of `parts`: seed articles, annotated articles, NewsQuant sentences in groups."""
+    folders = ([("seeds", config.SEEDS_DIR)] if "seeds" in parts else []) + (
+        [(name, config.REPO_ROOT / "tests" / name / "articles") for name in ANNOTATED_SETS] if "annotated" in parts else [])
+    for name, folder in folders:
         for item in load_documents([folder]):
             if isinstance(item, Document):
-                yield {**_record(item), "id": f"{folder.name}/{item.doc_id}"}
-    if NEWSQUANT.is_file():
+                yield {**_record(item), "id": f"{name}/{item.doc_id}"}
+    if "newsquant" in parts and NEWSQUANT.is_file():
         sentences = [entry["text"] for entry in json.loads(NEWSQUANT.read_text(encoding="utf-8"))]
         for number, start in enumerate(range(0, len(sentences), NEWSQUANT_SENTENCES_PER_DOCUMENT)):
             text = " ".join(sentences[start:start + NEWSQUANT_SENTENCES_PER_DOCUMENT])
             yield {"id": f"newsquant/{number:03d}", "text": text, "title": None, "outlet": None, "url": None,
                    "published": None}
+
+
+def _composition(records: list[dict[str, object]]) -> str:
+    """How many documents and KB each part gives ("seeds 5 docs 24 KB, devset 10 docs 20 KB, ...")."""
+    parts: dict[str, list[int]] = {}
+    for record in records:
+        counts = parts.setdefault(str(record["id"]).split("/")[0], [0, 0])
+        counts[0] += 1
+        counts[1] += len(str(record["text"]).encode())
+    return ", ".join(f"{name} {documents} docs {size / 1e3:.0f} KB" for name, (documents, size) in parts.items())
 
 
 def write_corpus(path: Path, records: list[dict[str, object]], copies: int) -> Corpus:
@@ -238,6 +253,8 @@ def parser() -> argparse.ArgumentParser:
     command = argparse.ArgumentParser(prog="python -m extract.bench", description=__doc__.split("\n\n")[0],
                                       epilog="See the module docstring (README: Scale) for what is measured and how.")
     command.add_argument("--mb", type=float, default=1.0, help="corpus size in MB of text, whole copies (default 1)")
+    command.add_argument("--parts", default=",".join(PARTS),
+                         help=f"what the corpus is made of, comma-separated from {', '.join(PARTS)} (default all)")
     command.add_argument("--workers", type=int, default=2, help="Dask workers for the parallel run (default 2)")
     command.add_argument("--scale", default="1,4,16", help="growth factors (default 1,4,16)")
     command.add_argument("--scale-copies", type=int, default=1,
@@ -253,7 +270,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     factors = [int(factor) for factor in arguments.scale.split(",")]
-    records = list(base_records())
+    parts = [part.strip() for part in arguments.parts.split(",") if part.strip()]
+    if not parts or set(parts) - set(PARTS):
+        parser().error(f"--parts: choose from {', '.join(PARTS)}")
+    records = list(base_records(parts))
+    if not records:
+        parser().error(f"--parts {arguments.parts}: no documents (NewsQuant is read from {NEWSQUANT})")
     set_bytes = sum(len(str(record["text"]).encode()) for record in records)
     copies = max(1, math.ceil(arguments.mb * 1e6 / set_bytes))
     load_before = _load()
@@ -263,8 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = write_corpus(work / "corpus.jsonl", records, copies)
         tiny = write_corpus(work / "tiny.jsonl", [{"id": "tiny", "text": "Police said 3,000 people marched."}], 1)
         print(f"Corpus: {corpus.documents} documents, {corpus.megabytes:.2f} MB of text = {copies} copies of "
-              f"{len(records)} real documents ({set_bytes / 1e6:.3f} MB: seeds, dev and held-out articles"
-              f"{', NewsQuant sentences in groups of 20' if NEWSQUANT.is_file() else '; NewsQuant not found'})")
+              f"{len(records)} real documents ({set_bytes / 1e6:.3f} MB: {_composition(records)})")
         print(f"Machine: {os.cpu_count()} CPUs, {platform.python_implementation()} {platform.python_version()}, "
               f"load average {load_before}; each time is the best of {arguments.repeat} run(s)\n", flush=True)
 
