@@ -19,7 +19,14 @@ from typing import Iterator
 
 from . import resources
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
+# Atomic, so "118.5p" or "2.14degF" is never read as "118" or "2" by backtracking into the decimals;
+# a leading decimal point (".500", ".001 per cent") only after a space or a bracket, not in "ID.3".
+DIGITS = (
+    r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
+    r"|(?<![^\s(])\.\d+)"
+)
+# "1.99×10−30": a power of ten written out.
+EXPONENT = r"(?:\s?\u00d7\s?10\^?(?P<exponent>[-\u2212]?\d+))"
 RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
 
@@ -61,19 +68,24 @@ def _grammar() -> dict[str, object]:
     scale_suffixes = [word for word in scales if len(word) <= 3 and word.isalpha()]
     currencies = {row["symbol"]: row["unit"] for row in resources.table("currencies")}
     word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
-    word_number = rf"(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
+    word_group = rf"(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
+    # "twenty-eight thousand six hundred and forty-two": after a scale word another group may follow.
+    word_number = (rf"(?:(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?{word_group}|a(?=\s+(?:{scale_word})\b))"
+                   rf"(?:(?:\s+(?:{scale_word}))+(?:\s+and)?\s+{word_group})*")
     unit_symbols = {row["symbol"]: (row["unit"], row["category"]) for row in resources.table("unit_symbols")}
     symbols = "|".join(sorted(map(re.escape, unit_symbols), key=len, reverse=True))
     # With a space before them only symbols that cannot be words: "70 km/h", but not "3 C" or "5 g".
     spaced_symbols = "|".join(sorted((re.escape(symbol) for symbol in unit_symbols if len(symbol) > 1 and symbol.lower() not in ("ha", "pc", "hp", "ft", "oz")), key=len, reverse=True))
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
-        rf"|(?P<digits>{DIGITS})(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
-        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/])"
+        rf"|(?P<digits>{DIGITS}){EXPONENT}?(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
+        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/]|\.\w)"  # not the "p" of "10p.m."
         rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
     )
-    currency = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
+    # A letter code is a whole word ("RM79", not the "RM" of "FORM 5"); a sign may follow letters ("HK$").
+    currency = "|".join((r"(?<![A-Za-z])" if symbol[0].isalpha() else "") + re.escape(symbol)
+                        for symbol in sorted(currencies, key=len, reverse=True))
     magnitudes = {row["phrase"]: (float(row["low"]), float(row["high"]) if row["high"] else None)
                   for row in resources.table("magnitudes")}
     magnitude = "|".join(sorted(map(re.escape, magnitudes), key=len, reverse=True))
@@ -122,6 +134,8 @@ def _parse_number(match: re.Match[str]) -> _Number:
         return _Number(match.start(), match.end(), 0.5 * scales[text.split()[-1].lower()], True, True)
     if match.group("digits"):
         value = float(re.sub(r"[,\s\u00a0\u202f]", "", match.group("digits")))
+        if match.group("exponent"):
+            value *= 10.0 ** int(match.group("exponent").replace("\u2212", "-"))
         multiplier = 1.0
         if match.group("suffix"):
             multiplier = scales[match.group("suffix").lower()]
@@ -131,14 +145,16 @@ def _parse_number(match: re.Match[str]) -> _Number:
         symbol = match.group("symbol") or match.group("spaced")
         return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0, symbol)
     number_words: dict[str, float] = grammar["number_words"]  # type: ignore[assignment]
-    value, multiplier = 0.0, 1.0
+    total, current, scaled = 0.0, 0.0, False
     for word in re.split(r"[-\s]+", text.lower()):
         if word in number_words:
-            value += number_words[word]
+            current += number_words[word]
         elif word in scales:
-            multiplier *= scales[word]
-    value = value or 1.0  # "a hundred", "a thousand"
-    return _Number(match.start(), match.end(), value * multiplier, True, multiplier != 1.0)
+            scaled = True
+            current = (current or 1.0) * scales[word]  # "a hundred": no number word before the scale
+            if scales[word] >= 1000:  # "twenty-eight thousand six hundred": the thousands are complete
+                total, current = total + current, 0.0
+    return _Number(match.start(), match.end(), total + current, True, scaled)
 
 
 def _numbers(sentence: str) -> list[_Number]:

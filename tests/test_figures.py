@@ -118,3 +118,63 @@ def test_not_a_claim(sentence):
 @pytest.mark.xfail(reason="a number after a capitalised first word reads as a count: no part-of-speech check in figures")
 def test_number_in_a_name_at_sentence_start():
     assert find_figures("Apollo 11 landed on the moon.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("Shares in the grocer rose to 118.5p on Friday.", "118.5p", 118.5),
+        ("The fault rate fell to .002 per cent last year.", ".002 per cent", 0.002),
+        ("The team closed the season with a .540 record.", ".540", 0.54),
+        ("Each grain weighs about 2.5×10−6 grams.", "2.5×10−6", 2.5e-6),
+        ("Officials counted twenty-eight thousand six hundred forty-two ballots.", "twenty-eight thousand six hundred forty-two", 28642),
+        ("One hundred and twenty volunteers signed up.", "One hundred and twenty", 120),
+        ("Organisers expect a million visitors this summer.", "a million", 1_000_000),
+    ],
+)
+def test_digits_decimals_and_number_words(sentence, surface, value):
+    figure = only(sentence)
+    assert figure.surface == surface
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "currency"),
+    [
+        ("The firm was fined RM450,000 by the regulator.", "RM450,000", 450_000, "ringgits"),
+        ("The flat sold for AUD1.2m in March.", "AUD1.2m", 1_200_000, "dollars"),
+        ("The ministry set aside INR2 trillion for roads.", "INR2 trillion", 2e12, "rupees"),
+        ("The house was valued at $A3,400,000.", "$A3,400,000", 3_400_000, "dollars"),
+        ("Investors lost almost RM2.5mil in the scheme.", "RM2.5mil", 2_500_000, "ringgits"),
+    ],
+)
+def test_currency_codes(sentence, surface, value, currency):
+    figure = only(sentence)
+    assert (figure.surface, figure.value, figure.currency) == (surface, value, currency)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The coupe has a 610bhp engine.", 610, "horsepower"),
+        ("Its screen refreshes at 144Hz.", 144, "hertz"),
+        ("The flat has a floor area of 48m2.", 48, "square metres"),
+        ("The train reached 320km/hr on the test run.", 320, "kilometres per hour"),
+        ("Bake the loaves for 35min.", 35, "minutes"),
+        ("The stock closed at 164p.", 164, "pence"),
+    ],
+)
+def test_glued_unit_symbols(sentence, value, unit):
+    figure = only(sentence)
+    assert (figure.value, figure.symbol_unit[0]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting ended at 9p.m. sharp.",
+        "Applicants must send FORM 7 to the tax office.",
+    ],
+)
+def test_not_a_figure_either(sentence):
+    assert find_figures(sentence) == []
