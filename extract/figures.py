@@ -122,7 +122,9 @@ _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
-_NEGATIVE = re.compile(r"(?:^|[\s(])((?:minus[-\s]|-))$", re.IGNORECASE)
+_NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-50.8bn"
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
 
 
@@ -169,20 +171,22 @@ def _is_not_a_claim(sentence: str, number: _Number) -> bool:
     before, after = sentence[: number.start], sentence[number.end :]
     surface = sentence[number.start : number.end]
     integer = re.fullmatch(r"\d+", surface) is not None
+    currency = _grammar()["currency_before"].search(before)  # type: ignore[attr-defined]
     if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return True
-    if integer and len(surface) == 4 and 1800 <= number.value <= 2100:
-        return True
+    if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
+        return True  # a year, but "$2000" is money
+    if integer and len(surface) == 2 and _YEAR_SPAN_BEFORE.search(before):
+        return True  # "the 2014-15 season"
     if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after) or _AGE.match(after):
         return True
     if re.search(r"\baged\s+(?:\w+\s+){0,2}$|\d[:.]$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
             and integer and number.value < 120 and after.startswith(","):
         return True
-    currency = _grammar()["currency_before"].search(before)  # type: ignore[attr-defined]
     if currency:
         before = before[: currency.start()]
-    elif before[-1:].isalnum() or re.search(r"[A-Za-z]-$", before):
-        return True
+    elif before[-1:].isalnum() or re.search(r"[A-Za-z][-.]$", before) and not _glued_prefix(before):
+        return True  # "G7", "F-16", "ID.3"; but "minus-5", "sub-300"
     if re.match(r"^-?[A-Za-z]*\d", after):
         return True
     if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$", before):
@@ -209,6 +213,15 @@ def _is_not_a_claim(sentence: str, number: _Number) -> bool:
     return False
 
 
+def _glued_prefix(before: str) -> bool:
+    """Whether `before` ends with a sign or a bound glued by a hyphen ("minus-5", "sub-300"), not a name."""
+    if re.search(r"\bminus-$", before, re.IGNORECASE):
+        return True
+    rows: list[tuple[str, str, str]] = _grammar()["qualifiers_before"]  # type: ignore[assignment]
+    head = before.lower()
+    return any(phrase.endswith("-") and re.search(rf"(?:^|\W){re.escape(phrase)}$", head) for phrase, _, _ in rows)
+
+
 @lru_cache(maxsize=None)
 def _qualifier_words() -> frozenset[str]:
     rows = _grammar()["qualifiers_before"]
@@ -224,7 +237,8 @@ def _qualifiers(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
         matched = False
         head = sentence[:start].lower()
         for phrase, kind, _ in grammar["qualifiers_before"]:  # type: ignore[attr-defined]
-            if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", head):
+            space = "" if phrase.endswith("-") else r"\s+"  # "sub-300" is glued
+            if re.search(rf"(?:^|\W){re.escape(phrase)}{space}$", head):
                 start = head.rstrip().rfind(phrase)
                 found.insert(0, (phrase, kind))
                 matched = True
@@ -258,7 +272,7 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
     if value is not None and "lower" in kinds:
         low = value
     approx = approx or "approx" in kinds
-    percent_match = re.match(r"\s?(?:%|per\s?cent\b)", sentence[end:], re.IGNORECASE)
+    percent_match = _PERCENT.match(sentence[end:])
     if percent_match:
         end += percent_match.end()
     return Figure(
@@ -287,8 +301,14 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
             joiner = sentence[current.end : following.start]
             currency: re.Pattern[str] = _grammar()["currency_before"]  # type: ignore[assignment]
             is_between = re.search(r"\bbetween\s+$", currency.sub("", sentence[: current.start]), re.IGNORECASE)
-            joiner = currency.sub("", re.sub(r"^\s?(?:%|per\s?cent\b)", "", joiner, flags=re.IGNORECASE))  # "5% to 10%", "$3bn to $5bn"
+            percent_first = _PERCENT.match(joiner)
+            joiner = currency.sub("", joiner[percent_first.end() :] if percent_first else joiner)  # "5% to 10%", "$3bn to $5bn"
             joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
+            if percent_first and not _PERCENT.match(sentence[following.end :]):
+                joined = False  # "rose 9.4 per cent to $84": a change, then the level it reached
+            if joined and joiner.strip() in ("to", "or", "and") and \
+                    _is_not_a_claim(sentence, current) != _is_not_a_claim(sentence, following):
+                joined = False  # "rose 60% in 2018 to 3.9 million": a year is not a range end
             if joined and current.value < following.value:
                 yield current, following
                 index += 2
@@ -299,8 +319,8 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
 
 def _range_low(low: _Number, high: _Number) -> float:
     """The low end, sharing the high end's scale: "2 to 3 million", "14 to 15,000"."""
-    if low.scaled or low.value <= 0:
-        return low.value
+    if low.scaled or low.value <= 0 or low.value >= 1000:
+        return low.value  # "$200,000 to $414 million": a low end with its own thousands is complete
     for multiplier in (1e3, 1e6, 1e9):
         if high.value / multiplier >= 1 and low.value * multiplier <= high.value and low.value * multiplier * 10 > high.value:
             if high.scaled or multiplier == 1e3:

@@ -130,6 +130,7 @@ def test_number_in_a_name_at_sentence_start():
         ("Officials counted twenty-eight thousand six hundred forty-two ballots.", "twenty-eight thousand six hundred forty-two", 28642),
         ("One hundred and twenty volunteers signed up.", "One hundred and twenty", 120),
         ("Organisers expect a million visitors this summer.", "a million", 1_000_000),
+        ("The council paid exactly $2000 for the report.", "$2000", 2000),
     ],
 )
 def test_digits_decimals_and_number_words(sentence, surface, value):
@@ -170,8 +171,43 @@ def test_glued_unit_symbols(sentence, value, unit):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Temperatures on the pass fell to minus-12 degrees overnight.", [-12]),
+        ("The trade balance slipped to $-4.2bn in May.", [-4_200_000_000]),
+        ("It was minus 40 in Yakutsk ,minus 35 in Oymyakon.", [-40, -35]),
+        ("Shares in the miner rose 9.5 per cent to $42.", [9.5, 42]),
+        ("The index gained 0.8 percent to 7,412.50.", [0.8, 7412.5]),
+        ("Exports dropped 6% to $1.8 billion.", [6, 1_800_000_000]),
+        ("Sales rose 40% in 2023 to 2.1 million units.", [40, 2_100_000]),
+        ("He scored 31 points in the 2021-22 season.", [31]),
+    ],
+)
+def test_signs_and_what_is_not_a_range(sentence, values):
+    assert [figure.value for figure in find_figures(sentence)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Fines range from $50,000 to $2 million.", 50_000, 2_000_000),
+        ("Prices rose from 3 to 4 million won.", 3_000_000, 4_000_000),
+    ],
+)
+def test_range_low_takes_the_high_scale_only_when_written_short(sentence, low, high):
+    figure = only(sentence)
+    assert (figure.low, figure.high) == (low, high)
+
+
+def test_sub_is_an_upper_bound_glued_by_a_hyphen():
+    figure = only("Demand for sub-400 sq m offices has surged.")
+    assert (figure.value, figure.high, figure.qualifier) == (400, 400, "sub-")
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
+        "The carmaker showed its ID.5 and ID.7 models.",
         "The meeting ended at 9p.m. sharp.",
         "Applicants must send FORM 7 to the tax office.",
     ],
