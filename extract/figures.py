@@ -123,6 +123,7 @@ _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|the
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-50.8bn"
+_YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]|20)\d\d$", re.IGNORECASE)
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
@@ -306,8 +307,7 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
             joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
             if percent_first and not _PERCENT.match(sentence[following.end :]):
                 joined = False  # "rose 9.4 per cent to $84": a change, then the level it reached
-            if joined and joiner.strip() in ("to", "or", "and") and \
-                    _is_not_a_claim(sentence, current) != _is_not_a_claim(sentence, following):
+            if _YEAR_AFTER_PREPOSITION.search(sentence[: current.end]):
                 joined = False  # "rose 60% in 2018 to 3.9 million": a year is not a range end
             if joined and current.value < following.value:
                 yield current, following

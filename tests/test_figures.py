@@ -214,3 +214,15 @@ def test_sub_is_an_upper_bound_glued_by_a_hyphen():
 )
 def test_not_a_figure_either(sentence):
     assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("The firm will go from 1000 to 2000 hires this year.", 1000, 2000),
+        ("Some were jobless for one to two years.", 1, 2),
+    ],
+)
+def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, high):
+    figure = only(sentence)
+    assert (figure.low, figure.high) == (low, high)
