@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from fractions import Fraction
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -47,6 +48,18 @@ class Figure:
     percent: bool
     spelled_out: bool
     symbol_unit: tuple[str, str] | None = None  # (unit, category) of an attached symbol: "278kg"
+    kind: str = "figure"  # "figure" is a claim; the other KINDS are quantities the claim rules leave out
+
+
+KINDS = {
+    "figure": "a count or measure: a claim",
+    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\"",
+    "duration": "a duration used as an adjective: \"a 10-year plan\"",
+    "one": "the word one as an article or pronoun: \"one of the\", \"said one shopkeeper\"",
+    "set": "a small count of a set already named: \"the two sides\", \"those three months\"",
+    "fraction": "a fraction: \"a third of\", \"two-thirds\", \"1/2\"",
+    "multiplier": "a multiplier: \"six-fold\"",
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,21 @@ def _grammar() -> dict[str, object]:
         rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/]|\.\w)"  # not the "p" of "10p.m."
         rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
     )
+    fractions = {row["word"]: float(Fraction(row["value"])) for row in resources.table("fractions")}
+    fraction_words = [word for word in fractions if word.isalpha()]
+    singular = "|".join(sorted((re.escape(w) for w in fraction_words if not w.endswith("s")), key=len, reverse=True))
+    plural = "|".join(sorted((re.escape(w) for w in fraction_words if w.endswith("s")), key=len, reverse=True))
+    signs = "".join(word for word in fractions if not word.isalpha())
+    count = rf"(?:{word_group}|\d{{1,3}})"
+    fraction = (
+        rf"\b(?P<whole>an?|one|{word_group})[-\s](?P<part>{singular})\b(?=\s+(?:of|the|its|their|his|her|our)\b)"
+        rf"|\b(?P<parts>{word_group})[-\s](?P<plural>{plural})\b"
+        rf"|(?<!\bthe\s)(?<!\band\s)(?<!\ba\s)(?<!\bfirst\s)(?<!\bfinal\s)(?<!\bsecond\s)\b(?P<half>half)\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)"
+        rf"|\b(?P<numerator>{count})\s+(?:out\s+of|in)\s+(?P<denominator>{count})\b"
+        rf"|(?<![\w/.])(?P<top>\d{{1,3}})(?:/|\s?\u2044\s?)(?P<bottom>\d{{1,3}})(?![\w/])"
+        rf"|(?<![\w.])(?P<integer>\d+)?(?P<sign>[{signs}])"
+    )
+    multiplier = rf"\b(?P<times>{word_group}|\d+(?:\.\d+)?)-?fold\b"
     # A letter code is a whole word ("RM79", not the "RM" of "FORM 5"); a sign may follow letters ("HK$").
     currency = "|".join((r"(?<![A-Za-z])" if symbol[0].isalpha() else "") + re.escape(symbol)
                         for symbol in sorted(currencies, key=len, reverse=True))
@@ -102,6 +130,9 @@ def _grammar() -> dict[str, object]:
         "qualifiers_before": sorted((q for q in qualifiers if q[2] == "before"), key=lambda q: -len(q[0])),
         "qualifiers_after": sorted((q for q in qualifiers if q[2] == "after"), key=lambda q: -len(q[0])),
         "set_nouns": resources.words("set_nouns"),
+        "fraction": re.compile(fraction, re.IGNORECASE),
+        "fractions": fractions,
+        "multiplier": re.compile(multiplier, re.IGNORECASE),
     }
 
 
@@ -113,7 +144,8 @@ _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{_MONTHS})\b", r
 _TIME_AFTER = re.compile(
     r"^(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?(?![a-z])|GMT|UTC|[A-Z][DS]T\b|hrs\b|o'clock)|^:\d", re.IGNORECASE
 )
-_AGE = re.compile(r"^(?:-|\s)years?(?:-|\s)old|^-year\b", re.IGNORECASE)
+_AGE = re.compile(r"^(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b", re.IGNORECASE)
+_YEAR_ADJECTIVE = re.compile(r"^-year\b", re.IGNORECASE)
 _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
@@ -160,6 +192,41 @@ def _parse_number(match: re.Match[str]) -> _Number:
     return _Number(match.start(), match.end(), total + current, True, scaled)
 
 
+def _count_value(text: str) -> float:
+    """The value of a short count written in digits or words: "3", "two", "twenty-five"."""
+    if text[:1].isdigit():
+        return float(text)
+    number_words: dict[str, float] = _grammar()["number_words"]  # type: ignore[assignment]
+    return sum(number_words.get(word, 1.0 if word in ("a", "an") else 0.0) for word in re.split(r"[-\s]+", text.lower()))
+
+
+def _fractions_and_multipliers(sentence: str) -> Iterator[tuple[int, int, float, str]]:
+    """(start, end, value, kind) of fractions ("a third of", "two-thirds", "one in five", "1/2", "2½")
+    and multipliers ("six-fold")."""
+    grammar = _grammar()
+    fractions: dict[str, float] = grammar["fractions"]  # type: ignore[assignment]
+    for match in grammar["fraction"].finditer(sentence):  # type: ignore[attr-defined]
+        groups = match.groupdict()
+        if groups["part"] or groups["plural"]:
+            value = _count_value(groups["whole"] or groups["parts"]) * fractions[(groups["part"] or groups["plural"]).lower()]
+        elif groups["half"]:
+            value = fractions["half"]
+        elif groups["sign"]:
+            value = float(groups["integer"] or 0) + fractions[groups["sign"]]
+            if groups["integer"]:
+                yield match.start(), match.end(), value, "figure"  # "2½ hours": a mixed number measures
+                continue
+        else:
+            top = _count_value(groups["numerator"] or groups["top"])
+            bottom = _count_value(groups["denominator"] or groups["bottom"])
+            if not 0 < top < bottom:
+                continue  # "24/7", "2 in 2": not a fraction
+            value = top / bottom
+        yield match.start(), match.end(), value, "fraction"
+    for match in grammar["multiplier"].finditer(sentence):  # type: ignore[attr-defined]
+        yield match.start(), match.end(), _count_value(match.group("times")), "multiplier"
+
+
 def _numbers(sentence: str) -> list[_Number]:
     """The numbers of a sentence; one too large for a float ("9" * 400) is a string of digits, not a figure."""
     pattern: re.Pattern[str] = _grammar()["number"]  # type: ignore[assignment]
@@ -167,51 +234,58 @@ def _numbers(sentence: str) -> list[_Number]:
     return [number for number in parsed if math.isfinite(number.value)]
 
 
-def _is_not_a_claim(sentence: str, number: _Number) -> bool:
-    """Dates, years, times, ages, names, phone numbers, set counts, page artefacts."""
+def _kind(sentence: str, number: _Number) -> str | None:
+    """The kind of a number (see KINDS), or None when it is no quantity at all: a date, a year, a
+    time, a number in a name, a phone number, a page artefact."""
     before, after = sentence[: number.start], sentence[number.end :]
     surface = sentence[number.start : number.end]
     integer = re.fullmatch(r"\d+", surface) is not None
     currency = _grammar()["currency_before"].search(before)  # type: ignore[attr-defined]
     if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
-        return True
+        return None
     if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
-        return True  # a year, but "$2000" is money
+        return None  # a year, but "$2000" is money
     if integer and len(surface) == 2 and _YEAR_SPAN_BEFORE.search(before):
-        return True  # "the 2014-15 season"
-    if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after) or _AGE.match(after):
-        return True
-    if re.search(r"\baged\s+(?:\w+\s+){0,2}$|\d[:.]$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
+        return None  # "the 2014-15 season"
+    if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after):
+        return None
+    if _AGE.match(after):
+        return "age"
+    if _YEAR_ADJECTIVE.match(after):
+        return "duration"
+    if re.search(r"\d[:.]$", before):
+        return None
+    if re.search(r"\baged\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
             and integer and number.value < 120 and after.startswith(","):
-        return True
+        return "age"
     if currency:
         before = before[: currency.start()]
     elif before[-1:].isalnum() or re.search(r"[A-Za-z][-.]$", before) and not _glued_prefix(before):
-        return True  # "G7", "F-16", "ID.3"; but "minus-5", "sub-300"
+        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-300"
     if re.match(r"^-?[A-Za-z]*\d", after):
-        return True
+        return None
     if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$", before):
-        return True  # "iPhone 14"
+        return None  # "iPhone 14"
     if integer and re.search(r"(?<=\S )[A-Z][\w.&/]*\s$", before) and not before.rstrip().endswith(("%",)):
         previous_word = before.split()[-1]
         if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
-            return True
+            return None
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
-        return True
+        return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
-        return True
+        return None
+    if number.spelled_out and surface[:1].isupper() and before.strip():
+        return None  # "Three Crosses Square", "BBC One": a name
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
         if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after):
-            return True
+            return "one" if number.value == 1 else "set"
         next_word = _NEXT_WORD.match(after)
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
         if next_word and next_word.group(1).lower() in set_nouns:
-            return True
+            return "set"
     if number.spelled_out and not number.scaled and number.value == 1:
-        return True  # "one of", "said one shopkeeper": an article, not a count
-    if number.spelled_out and surface[:1].isupper() and before.strip():
-        return True  # "Three Crosses Square": a name
-    return False
+        return "one"  # "one of", "said one shopkeeper": an article, not a count
+    return "figure"
 
 
 def _glued_prefix(before: str) -> bool:
@@ -253,7 +327,7 @@ def _qualifiers(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
 
 
 def _figure(sentence: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
-            spelled_out: bool, approx: bool = False, symbol: str | None = None) -> Figure:
+            spelled_out: bool, approx: bool = False, symbol: str | None = None, kind: str = "figure") -> Figure:
     grammar = _grammar()
     if value is not None and _NEGATIVE.search(sentence[:start]):
         value = -value  # "-1.3%", "minus 5"
@@ -289,6 +363,7 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
         percent=percent_match is not None or (symbol_unit is not None and symbol_unit[1] == "percent"),
         spelled_out=spelled_out,
         symbol_unit=symbol_unit,
+        kind=kind,
     )
 
 
@@ -328,15 +403,8 @@ def _range_low(low: _Number, high: _Number) -> float:
     return low.value
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """Every figure in a sentence that counts or measures something.
-
-    Args:
-        sentence: one sentence of news text.
-
-    Returns:
-        Figures in reading order; ranges and vague magnitudes are single figures.
-    """
+def _quantities(sentence: str) -> list[Figure]:
+    """Every quantity of a sentence with its kind, in reading order, before estimate cues are spread."""
     grammar = _grammar()
     figures: list[Figure] = []
     claimed: list[tuple[int, int]] = []
@@ -344,23 +412,52 @@ def find_figures(sentence: str) -> list[Figure]:
         low, high = grammar["magnitudes"][match.group().lower()]  # type: ignore[index]
         figures.append(_figure(sentence, match.start(), match.end(), None, low, high, True, approx=True))
         claimed.append((match.start(), match.end()))
+    for start, end, value, kind in _fractions_and_multipliers(sentence):
+        if not any(start < other_end and other_start < end for other_start, other_end in claimed):
+            figures.append(_figure(sentence, start, end, value, None, None, True, kind=kind))
+            claimed.append((start, end))
     numbers = [
         number for number in _numbers(sentence)
         if not any(start <= number.start < end for start, end in claimed)
     ]
     for first, second in _join_ranges(sentence, numbers):
         if second is None:
-            if _is_not_a_claim(sentence, first):
-                continue
-            figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
-                                   symbol=first.symbol))
+            kind = _kind(sentence, first)
+            if kind is not None:
+                figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
+                                       symbol=first.symbol, kind=kind))
         else:
-            if _is_not_a_claim(sentence, first) and _is_not_a_claim(sentence, second):
-                continue
-            figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
-                                   first.spelled_out, symbol=second.symbol))
+            kinds = {_kind(sentence, first), _kind(sentence, second)} - {None}
+            if kinds:  # a range is a claim when either end is one: "one to two years"
+                figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
+                                       first.spelled_out, symbol=second.symbol,
+                                       kind="figure" if "figure" in kinds else kinds.pop()))
     figures.sort(key=lambda figure: figure.start)
-    return _mark_estimates(sentence, figures)
+    return figures
+
+
+def find_quantities(sentence: str) -> list[Figure]:
+    """Every quantity in a sentence, claims or not, each marked with its kind (see KINDS).
+
+    Args:
+        sentence: one sentence of news text.
+
+    Returns:
+        Figures in reading order; dates, years, times and numbers in names are not quantities.
+    """
+    return _mark_estimates(sentence, _quantities(sentence))
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every figure in a sentence that counts or measures something: the quantities of kind "figure".
+
+    Args:
+        sentence: one sentence of news text.
+
+    Returns:
+        Figures in reading order; ranges and vague magnitudes are single figures.
+    """
+    return _mark_estimates(sentence, [figure for figure in _quantities(sentence) if figure.kind == "figure"])
 
 
 def _mark_estimates(sentence: str, figures: list[Figure]) -> list[Figure]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.figures import find_figures
+from extract.figures import find_figures, find_quantities
 
 
 def only(sentence: str):
@@ -226,3 +226,47 @@ def test_not_a_figure_either(sentence):
 def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, high):
     figure = only(sentence)
     assert (figure.low, figure.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "kind"),
+    [
+        ("A 52-year-old driver was arrested.", "52", 52, "age"),
+        ("The mayor, aged 64, resigned.", "64", 64, "age"),
+        ("Her 18-month-old son was unhurt.", "18", 18, "age"),
+        ("The club signed a 10-year deal.", "10", 10, "duration"),
+        ("It was one of the worst storms on record.", "one", 1, "one"),
+        ("The two sides met in Geneva.", "two", 2, "set"),
+        ("A third of the staff walked out.", "A third", 1 / 3, "fraction"),
+        ("Nearly two-thirds of voters backed the plan.", "two-thirds", 2 / 3, "fraction"),
+        ("Three quarters of the homes lost power.", "Three quarters", 0.75, "fraction"),
+        ("One in five adults is unvaccinated.", "One in five", 0.2, "fraction"),
+        ("Half the shops stayed shut.", "Half", 0.5, "fraction"),
+        ("Stir in 1/2 cup of flour.", "1/2", 0.5, "fraction"),
+        ("Profits grew sixfold in a decade.", "sixfold", 6, "multiplier"),
+        ("Arrests rose ten-fold after the curfew.", "ten-fold", 10, "multiplier"),
+        ("The search lasted 2½ hours.", "2½", 2.5, "figure"),
+    ],
+)
+def test_quantity_kinds(sentence, surface, value, kind):
+    found = find_quantities(sentence)
+    assert [(figure.surface, figure.kind) for figure in found] == [(surface, kind)]
+    assert found[0].value == pytest.approx(value)
+    assert find_figures(sentence) == ([] if kind != "figure" else found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the first half of the year sales rose.",
+        "The senator won a third term.",
+        "The store is open around the clock.",
+    ],
+)
+def test_not_a_fraction(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_more_than_half_is_a_bounded_fraction():
+    figure = find_quantities("More than half of the ballots were counted.")[0]
+    assert (figure.value, figure.low, figure.kind) == (0.5, 0.5, "fraction")
