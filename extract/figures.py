@@ -110,6 +110,8 @@ def _grammar() -> dict[str, object]:
         rf"|(?<![\w/.])(?P<top>\d{{1,3}})(?:/|\s?\u2044\s?)(?P<bottom>\d{{1,3}})(?![\w/])"
         rf"|(?<![\w.])(?P<integer>\d+)?(?P<sign>[{signs}])"
     )
+    # Capitalised, as in a name: "Wilson Road", but not "down the road".
+    street = "|".join(sorted((re.escape(word.capitalize()) for word in resources.words("street_words")), key=len, reverse=True))
     multiplier = rf"\b(?P<times>{word_group}|\d+(?:\.\d+)?)-?fold\b"
     # A letter code is a whole word ("RM79", not the "RM" of "FORM 5"); a sign may follow letters ("HK$").
     currency = "|".join((r"(?<![A-Za-z])" if symbol[0].isalpha() else "") + re.escape(symbol)
@@ -130,6 +132,7 @@ def _grammar() -> dict[str, object]:
         "qualifiers_before": sorted((q for q in qualifiers if q[2] == "before"), key=lambda q: -len(q[0])),
         "qualifiers_after": sorted((q for q in qualifiers if q[2] == "after"), key=lambda q: -len(q[0])),
         "set_nouns": resources.words("set_nouns"),
+        "street": re.compile(rf"\s+(?:[A-Z][\w'.]*\s+){{0,3}}(?:{street})\b"),
         "fraction": re.compile(fraction, re.IGNORECASE),
         "fractions": fractions,
         "multiplier": re.compile(multiplier, re.IGNORECASE),
@@ -264,8 +267,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-300"
     if re.match(r"^-?[A-Za-z]*\d", after):
         return None
-    if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$", before):
-        return None  # "iPhone 14"
+    if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$|\b[A-Z]+&[A-Z]+\s$", before):
+        return None  # "iPhone 14", "S&P 500"
     if integer and re.search(r"(?<=\S )[A-Z][\w.&/]*\s$", before) and not before.rstrip().endswith(("%",)):
         previous_word = before.split()[-1]
         if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
@@ -274,8 +277,10 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
         return None
-    if number.spelled_out and surface[:1].isupper() and before.strip():
-        return None  # "Three Crosses Square", "BBC One": a name
+    if _grammar()["street"].match(after):  # type: ignore[attr-defined]
+        return None  # "10 Downing Street", "22 Ave Foch": an address
+    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(":"):
+        return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
         if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after):
             return "one" if number.value == 1 else "set"
@@ -283,8 +288,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
         if next_word and next_word.group(1).lower() in set_nouns:
             return "set"
-    if number.spelled_out and not number.scaled and number.value == 1:
-        return "one"  # "one of", "said one shopkeeper": an article, not a count
+    if number.spelled_out and not number.scaled and number.value == 1 and not _PERCENT.match(after):
+        return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
 
 

@@ -270,3 +270,21 @@ def test_not_a_fraction(sentence):
 def test_more_than_half_is_a_bounded_fraction():
     figure = find_quantities("More than half of the ballots were counted.")[0]
     assert (figure.value, figure.low, figure.kind) == (0.5, 0.5, "fraction")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("KABUL: Two aid workers were killed on Monday.", [2]),
+        ("Inflation eased by one per cent in May.", [1]),
+        ("The new hatchback has a 1.5l engine.", [1.5]),
+        ("S&P 500 futures fell 0.4% overnight.", [0.4]),
+        ("Protesters gathered outside 10 Downing Street.", []),
+        ("The flat at 14 Ave Kléber sold for €2 million.", [2_000_000]),
+        ("Offices at 16-18 Harbour Road were let to a bank.", []),
+        ("About 300 people marched down Main Street.", [300]),
+        ("Viewers of BBC One complained.", []),
+    ],
+)
+def test_claims_after_a_dateline_and_numbers_in_addresses(sentence, values):
+    assert [figure.value for figure in find_figures(sentence)] == pytest.approx(values)
