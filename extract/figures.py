@@ -6,6 +6,10 @@ README). So numbers are found here by a grammar built from the knowledge files
 (number words, scale words, currencies, unit symbols, vague magnitudes,
 qualifiers), and quantulum3 is asked only which physical unit follows a figure
 (`units.physical_unit`). Everything is measured on one sentence at a time.
+
+Every quantity found gets a kind (`KINDS`): ages, the article "one", set counts,
+fractions and multipliers are quantities but not claims. `find_quantities` gives
+them all; `find_figures`, which the pipeline uses, keeps the claims.
 """
 
 from __future__ import annotations
@@ -419,7 +423,7 @@ def _quantities(sentence: str) -> list[Figure]:
         claimed.append((match.start(), match.end()))
     for start, end, value, kind in _fractions_and_multipliers(sentence):
         if not any(start < other_end and other_start < end for other_start, other_end in claimed):
-            figures.append(_figure(sentence, start, end, value, None, None, True, kind=kind))
+            figures.append(_figure(sentence, start, end, value, None, None, not sentence[start].isdigit(), kind=kind))
             claimed.append((start, end))
     numbers = [
         number for number in _numbers(sentence)

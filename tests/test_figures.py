@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.figures import find_figures, find_quantities
+from extract.figures import KINDS, find_figures, find_quantities
 
 
 def only(sentence: str):
@@ -288,3 +288,8 @@ def test_more_than_half_is_a_bounded_fraction():
 )
 def test_claims_after_a_dateline_and_numbers_in_addresses(sentence, values):
     assert [figure.value for figure in find_figures(sentence)] == pytest.approx(values)
+
+
+def test_every_kind_is_documented():
+    sentence = "A 52-year-old and one of the two sides saw a third of 300 profits grow sixfold in a 10-year plan."
+    assert {figure.kind for figure in find_quantities(sentence)} == set(KINDS)
