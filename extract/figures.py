@@ -109,13 +109,15 @@ def _grammar() -> dict[str, object]:
     fraction = (
         rf"\b(?P<whole>an?|one|{word_group})[-\s](?P<part>{singular})\b(?=\s+(?:of|the|its|their|his|her|our)\b)"
         rf"|\b(?P<parts>{word_group})[-\s](?P<plural>{plural})\b"
-        rf"|(?<!\bthe\s)(?<!\band\s)(?<!\ba\s)(?<!\bfirst\s)(?<!\bfinal\s)(?<!\bsecond\s)\b(?P<half>half)\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)"
+        rf"|\b(?P<half>half)\b(?<!\bthe\shalf)(?<!\band\shalf)(?<!\ba\shalf)(?<!\bfirst\shalf)(?<!\bfinal\shalf)(?<!\bsecond\shalf)(?=\s+(?:of|the|its|their|his|her|our|all)\b)"
         rf"|\b(?P<numerator>{count})\s+(?:out\s+of|in)\s+(?P<denominator>{count})\b"
         rf"|(?<![\w/.])(?P<top>\d{{1,3}})(?:/|\s?\u2044\s?)(?P<bottom>\d{{1,3}})(?![\w/])"
         rf"|(?<![\w.])(?P<integer>\d+)?(?P<sign>[{signs}])"
     )
     # Capitalised, as in a name: "Wilson Road", but not "down the road".
     street = "|".join(sorted((re.escape(word.capitalize()) for word in resources.words("street_words")), key=len, reverse=True))
+    # The fraction pattern is slow; a sentence without one of its cue words skips it.
+    fraction_hint = rf"(?:{'|'.join(map(re.escape, fraction_words))}|[{signs}/\u2044]|\bout\s+of\b|\bin\s+(?:{word_alternatives}|\d))"
     multiplier = rf"\b(?P<times>{word_group}|\d+(?:\.\d+)?)-?fold\b"
     # A letter code is a whole word ("RM79", not the "RM" of "FORM 5"); a sign may follow letters ("HK$").
     currency = "|".join((r"(?<![A-Za-z])" if symbol[0].isalpha() else "") + re.escape(symbol)
@@ -128,6 +130,7 @@ def _grammar() -> dict[str, object]:
         "number": re.compile(number, re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
         "currency_before": re.compile(rf"(?:{currency})\s?$"),
+        "currency_width": max(map(len, currencies)) + 1,
         "currencies": currencies,
         "number_words": number_words,
         "scales": scales,
@@ -135,12 +138,23 @@ def _grammar() -> dict[str, object]:
         "magnitudes": magnitudes,
         "qualifiers_before": sorted((q for q in qualifiers if q[2] == "before"), key=lambda q: -len(q[0])),
         "qualifiers_after": sorted((q for q in qualifiers if q[2] == "after"), key=lambda q: -len(q[0])),
+        "qualifier_patterns": {phrase: _qualifier_pattern(phrase, position) for phrase, _, position in qualifiers},
+        "qualifier_reach": max(len(phrase) for phrase, _, _ in qualifiers) + 16,
         "set_nouns": resources.words("set_nouns"),
         "street": re.compile(rf"\s+(?:[A-Z][\w'.]*\s+){{0,3}}(?:{street})\b"),
         "fraction": re.compile(fraction, re.IGNORECASE),
+        "fraction_hint": re.compile(fraction_hint, re.IGNORECASE),
         "fractions": fractions,
         "multiplier": re.compile(multiplier, re.IGNORECASE),
     }
+
+
+def _qualifier_pattern(phrase: str, position: str) -> re.Pattern[str]:
+    """A qualifier phrase ending the text before a number, or starting the text after it."""
+    if position == "after":
+        return re.compile(rf"\s*{re.escape(phrase)}\b")
+    space = "" if phrase.endswith("-") else r"\s+"  # "sub-300" is glued
+    return re.compile(rf"(?<!\w){re.escape(phrase)}{space}$")
 
 
 _MONTHS = "|".join(
@@ -199,6 +213,14 @@ def _parse_number(match: re.Match[str]) -> _Number:
     return _Number(match.start(), match.end(), total + current, True, scaled)
 
 
+def _currency_before(text: str) -> re.Match[str] | None:
+    """The currency mark that ends `text` ("$", "US$ "); looked for only in the last few characters,
+    since every mark is short, so the cost does not grow with the sentence."""
+    grammar = _grammar()
+    pattern: re.Pattern[str] = grammar["currency_before"]  # type: ignore[assignment]
+    return pattern.search(text, max(0, len(text) - grammar["currency_width"]))  # type: ignore[operator]
+
+
 def _count_value(text: str) -> float:
     """The value of a short count written in digits or words: "3", "two", "twenty-five"."""
     if text[:1].isdigit():
@@ -212,7 +234,8 @@ def _fractions_and_multipliers(sentence: str) -> Iterator[tuple[int, int, float,
     and multipliers ("six-fold")."""
     grammar = _grammar()
     fractions: dict[str, float] = grammar["fractions"]  # type: ignore[assignment]
-    for match in grammar["fraction"].finditer(sentence):  # type: ignore[attr-defined]
+    fraction_matches = grammar["fraction"].finditer(sentence) if grammar["fraction_hint"].search(sentence) else ()  # type: ignore[attr-defined]
+    for match in fraction_matches:
         groups = match.groupdict()
         if groups["part"] or groups["plural"]:
             value = _count_value(groups["whole"] or groups["parts"]) * fractions[(groups["part"] or groups["plural"]).lower()]
@@ -230,7 +253,8 @@ def _fractions_and_multipliers(sentence: str) -> Iterator[tuple[int, int, float,
                 continue  # "24/7", "2 in 2": not a fraction
             value = top / bottom
         yield match.start(), match.end(), value, "fraction"
-    for match in grammar["multiplier"].finditer(sentence):  # type: ignore[attr-defined]
+    multiplier_matches = grammar["multiplier"].finditer(sentence) if "fold" in sentence.lower() else ()  # type: ignore[attr-defined]
+    for match in multiplier_matches:
         yield match.start(), match.end(), _count_value(match.group("times")), "multiplier"
 
 
@@ -247,7 +271,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     before, after = sentence[: number.start], sentence[number.end :]
     surface = sentence[number.start : number.end]
     integer = re.fullmatch(r"\d+", surface) is not None
-    currency = _grammar()["currency_before"].search(before)  # type: ignore[attr-defined]
+    currency = _currency_before(before)
     if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return None
     if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
@@ -316,20 +340,24 @@ def _qualifiers(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
     """Qualifier phrases (phrase, kind) right before or after the span [start, end)."""
     grammar = _grammar()
     found: list[tuple[str, str]] = []
+    patterns: dict[str, re.Pattern[str]] = grammar["qualifier_patterns"]  # type: ignore[assignment]
+    reach: int = grammar["qualifier_reach"]  # type: ignore[assignment]
     matched = True
     while matched:
         matched = False
-        head = sentence[:start].lower()
+        # Only the stretch a phrase can span is read, so the cost does not grow with the sentence;
+        # one character more lets the pattern see that the phrase starts a word.
+        left = max(0, start - reach - 1)
+        head = sentence[left:start].lower()
         for phrase, kind, _ in grammar["qualifiers_before"]:  # type: ignore[attr-defined]
-            space = "" if phrase.endswith("-") else r"\s+"  # "sub-300" is glued
-            if re.search(rf"(?:^|\W){re.escape(phrase)}{space}$", head):
-                start = head.rstrip().rfind(phrase)
+            if patterns[phrase].search(head, 1 if left else 0):
+                start = left + head.rstrip().rfind(phrase)
                 found.insert(0, (phrase, kind))
                 matched = True
                 break
-    tail = sentence[end:].lower()
+    tail = sentence[end : end + reach].lower()
     for phrase, kind, _ in grammar["qualifiers_after"]:  # type: ignore[attr-defined]
-        if re.match(rf"\s*{re.escape(phrase)}\b", tail):
+        if patterns[phrase].match(tail):
             found.append((phrase, kind))
             break
     return found
@@ -343,7 +371,7 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
         start = _NEGATIVE.search(sentence[:start]).start(1)  # type: ignore[union-attr]
     symbol_unit = grammar["unit_symbols"].get(symbol.lower()) if symbol else None  # type: ignore[attr-defined]
     currency = None
-    currency_match = grammar["currency_before"].search(sentence[:start])  # type: ignore[attr-defined]
+    currency_match = _currency_before(sentence[:start])
     if currency_match:
         currency = grammar["currencies"][currency_match.group().strip()]  # type: ignore[index]
         start = currency_match.start()
@@ -385,13 +413,15 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
         if following is not None:
             joiner = sentence[current.end : following.start]
             currency: re.Pattern[str] = _grammar()["currency_before"]  # type: ignore[assignment]
-            is_between = re.search(r"\bbetween\s+$", currency.sub("", sentence[: current.start]), re.IGNORECASE)
+            head = sentence[: current.start]
+            mark = _currency_before(head)
+            is_between = re.search(r"\bbetween\s+$", head[: mark.start()] if mark else head, re.IGNORECASE)
             percent_first = _PERCENT.match(joiner)
             joiner = currency.sub("", joiner[percent_first.end() :] if percent_first else joiner)  # "5% to 10%", "$3bn to $5bn"
             joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
             if percent_first and not _PERCENT.match(sentence[following.end :]):
                 joined = False  # "rose 9.4 per cent to $84": a change, then the level it reached
-            if _YEAR_AFTER_PREPOSITION.search(sentence[: current.end]):
+            if _YEAR_AFTER_PREPOSITION.search(sentence, max(0, current.end - 16), current.end):
                 joined = False  # "rose 60% in 2018 to 3.9 million": a year is not a range end
             if joined and current.value < following.value:
                 yield current, following
