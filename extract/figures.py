@@ -191,7 +191,8 @@ def _parse_number(match: re.Match[str]) -> _Number:
     if match.group("digits"):
         value = float(re.sub(r"[,\s\u00a0\u202f]", "", match.group("digits")))
         if match.group("exponent"):
-            value *= 10.0 ** int(match.group("exponent").replace("\u2212", "-"))
+            # Read as a float literal, so "×10999999" is infinite (and dropped), not an OverflowError.
+            value *= float("1e" + match.group("exponent").replace("\u2212", "-"))
         multiplier = 1.0
         if match.group("suffix"):
             multiplier = scales[match.group("suffix").lower()]

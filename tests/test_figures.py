@@ -293,3 +293,7 @@ def test_claims_after_a_dateline_and_numbers_in_addresses(sentence, values):
 def test_every_kind_is_documented():
     sentence = "A 52-year-old and one of the two sides saw a third of 300 profits grow sixfold in a 10-year plan."
     assert {figure.kind for figure in find_quantities(sentence)} == set(KINDS)
+
+
+def test_a_power_of_ten_too_large_for_a_float_is_no_figure():
+    assert find_figures("The estimate was 2×10999999 grains.") == []
