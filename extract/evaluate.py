@@ -236,8 +236,8 @@ def value_level_scores(items: Iterable[Mapping[str, Any]]) -> tuple[float, float
     of the same sentence with the same value (rounded to 4 decimals), or the same two ends, in
     the same order, for a range; each gold quantity matches once. A vague magnitude ("thousands",
     our low 2,000) is compared by its low end only, so NewsQuant's range reading (1,000-10,000)
-    counts as a miss and a false positive; so does a change "from 4.8 to 4.7", which NewsQuant
-    writes as the range 4.8-4.7 and we read as two figures.
+    counts as a miss and a false positive; so does a change "from 3.1 to 2.9", which NewsQuant
+    writes as the range 3.1-2.9 and we read as two figures.
     """
     from collections import Counter
 

@@ -24,13 +24,13 @@ from typing import Iterator
 
 from . import resources
 
-# Atomic, so "118.5p" or "2.14degF" is never read as "118" or "2" by backtracking into the decimals;
-# a leading decimal point (".500", ".001 per cent") only after a space or a bracket, not in "ID.3".
+# Atomic, so "96.5p" or "3.75degF" is never read as "96" or "3" by backtracking into the decimals;
+# a leading decimal point (".540", ".002 per cent") only after a space or a bracket, not in "ID.3".
 DIGITS = (
     r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
     r"|(?<![^\s(])\.\d+)"
 )
-# "1.99×10−30": a power of ten written out.
+# "2.5×10−6": a power of ten written out.
 EXPONENT = r"(?:\s?\u00d7\s?10\^?(?P<exponent>[-\u2212]?\d+))"
 RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
@@ -87,7 +87,7 @@ def _grammar() -> dict[str, object]:
     word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
     word_group = rf"(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
-    # "twenty-eight thousand six hundred and forty-two": after a scale word another group may follow.
+    # "thirty-one thousand four hundred and twelve": after a scale word another group may follow.
     word_number = (rf"(?:(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?{word_group}|a(?=\s+(?:{scale_word})\b))"
                    rf"(?:(?:\s+(?:{scale_word}))+(?:\s+and)?\s+{word_group})*")
     unit_symbols = {row["symbol"]: (row["unit"], row["category"]) for row in resources.table("unit_symbols")}
@@ -119,7 +119,7 @@ def _grammar() -> dict[str, object]:
     # The fraction pattern is slow; a sentence without one of its cue words skips it.
     fraction_hint = rf"(?:{'|'.join(map(re.escape, fraction_words))}|[{signs}/\u2044]|\bout\s+of\b|\bin\s+(?:{word_alternatives}|\d))"
     multiplier = rf"\b(?P<times>{word_group}|\d+(?:\.\d+)?)-?fold\b"
-    # A letter code is a whole word ("RM79", not the "RM" of "FORM 5"); a sign may follow letters ("HK$").
+    # A letter code is a whole word ("RM450", not the "RM" of "FORM 7"); a sign may follow letters ("HK$").
     currency = "|".join((r"(?<![A-Za-z])" if symbol[0].isalpha() else "") + re.escape(symbol)
                         for symbol in sorted(currencies, key=len, reverse=True))
     magnitudes = {row["phrase"]: (float(row["low"]), float(row["high"]) if row["high"] else None)
@@ -153,7 +153,7 @@ def _qualifier_pattern(phrase: str, position: str) -> re.Pattern[str]:
     """A qualifier phrase ending the text before a number, or starting the text after it."""
     if position == "after":
         return re.compile(rf"\s*{re.escape(phrase)}\b")
-    space = "" if phrase.endswith("-") else r"\s+"  # "sub-300" is glued
+    space = "" if phrase.endswith("-") else r"\s+"  # "sub-400" is glued
     return re.compile(rf"(?<!\w){re.escape(phrase)}{space}$")
 
 
@@ -175,7 +175,7 @@ _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
-_NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-50.8bn"
+_NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-4.2bn"
 _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]|20)\d\d$", re.IGNORECASE)
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
@@ -209,7 +209,7 @@ def _parse_number(match: re.Match[str]) -> _Number:
         elif word in scales:
             scaled = True
             current = (current or 1.0) * scales[word]  # "a hundred": no number word before the scale
-            if scales[word] >= 1000:  # "twenty-eight thousand six hundred": the thousands are complete
+            if scales[word] >= 1000:  # "thirty-one thousand four hundred": the thousands are complete
                 total, current = total + current, 0.0
     return _Number(match.start(), match.end(), total + current, True, scaled)
 
@@ -278,7 +278,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
         return None  # a year, but "$2000" is money
     if integer and len(surface) == 2 and _YEAR_SPAN_BEFORE.search(before):
-        return None  # "the 2014-15 season"
+        return None  # "the 2021-22 season"
     if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after):
         return None
     if _AGE.match(after):
@@ -293,7 +293,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if currency:
         before = before[: currency.start()]
     elif before[-1:].isalnum() or re.search(r"[A-Za-z][-.]$", before) and not _glued_prefix(before):
-        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-300"
+        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-400"
     if re.match(r"^-?[A-Za-z]*\d", after):
         return None
     if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$|\b[A-Z]+&[A-Z]+\s$", before):
@@ -307,7 +307,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
         return None
     if _grammar()["street"].match(after):  # type: ignore[attr-defined]
-        return None  # "10 Downing Street", "22 Ave Foch": an address
+        return None  # "10 Downing Street", "14 Ave Kléber": an address
     if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(":"):
         return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
@@ -323,7 +323,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
 
 
 def _glued_prefix(before: str) -> bool:
-    """Whether `before` ends with a sign or a bound glued by a hyphen ("minus-5", "sub-300"), not a name."""
+    """Whether `before` ends with a sign or a bound glued by a hyphen ("minus-5", "sub-400"), not a name."""
     if re.search(r"\bminus-$", before, re.IGNORECASE):
         return True
     rows: list[tuple[str, str, str]] = _grammar()["qualifiers_before"]  # type: ignore[assignment]
@@ -421,9 +421,9 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
             joiner = currency.sub("", joiner[percent_first.end() :] if percent_first else joiner)  # "5% to 10%", "$3bn to $5bn"
             joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
             if percent_first and not _PERCENT.match(sentence[following.end :]):
-                joined = False  # "rose 9.4 per cent to $84": a change, then the level it reached
+                joined = False  # "rose 9.5 per cent to $42": a change, then the level it reached
             if _YEAR_AFTER_PREPOSITION.search(sentence, max(0, current.end - 16), current.end):
-                joined = False  # "rose 60% in 2018 to 3.9 million": a year is not a range end
+                joined = False  # "rose 40% in 2023 to 2.1 million": a year is not a range end
             if joined and current.value < following.value:
                 yield current, following
                 index += 2
@@ -435,7 +435,7 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
 def _range_low(low: _Number, high: _Number) -> float:
     """The low end, sharing the high end's scale: "2 to 3 million", "14 to 15,000"."""
     if low.scaled or low.value <= 0 or low.value >= 1000:
-        return low.value  # "$200,000 to $414 million": a low end with its own thousands is complete
+        return low.value  # "$50,000 to $2 million": a low end with its own thousands is complete
     for multiplier in (1e3, 1e6, 1e9):
         if high.value / multiplier >= 1 and low.value * multiplier <= high.value and low.value * multiplier * 10 > high.value:
             if high.scaled or multiplier == 1e3:

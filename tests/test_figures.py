@@ -123,7 +123,7 @@ def test_number_in_a_name_at_sentence_start():
 @pytest.mark.parametrize(
     ("sentence", "surface", "value"),
     [
-        ("Shares in the grocer rose to 118.5p on Friday.", "118.5p", 118.5),
+        ("Shares in the grocer rose to 96.5p on Friday.", "96.5p", 96.5),
         ("The fault rate fell to .002 per cent last year.", ".002 per cent", 0.002),
         ("The team closed the season with a .540 record.", ".540", 0.54),
         ("Each grain weighs about 2.5×10−6 grams.", "2.5×10−6", 2.5e-6),
