@@ -225,15 +225,23 @@ def _value_keys(figure_value: float | None, low: float | None, high: float | Non
 
 
 def value_level_scores(items: Iterable[Mapping[str, Any]]) -> tuple[float, float, float]:
-    """Precision, recall and F1 of figure values on NewsQuant-style sentences.
+    """Precision, recall and F1 of quantity values on NewsQuant-style sentences.
 
-    Each item is {"text": sentence, "quantities": [{"value": "12.5" or "3-5"}, ...]}. A predicted
-    figure matches a gold quantity of the same sentence with the same value, or the same two ends
-    for a range; each gold quantity matches once.
+    Each item is {"text": sentence, "quantities": [{"value": "12.5" or "3-5"}, ...]}. What is scored
+    is the quantity finder (`figures.find_quantities`): every quantity, also those the claim rules
+    leave out (ages, "one of", "the two sides", fractions, multipliers; see `figures.KINDS`), since
+    NewsQuant counts them. The claims table is untouched by this choice.
+
+    Matching is exact and nothing else is accepted: a predicted quantity matches a gold quantity
+    of the same sentence with the same value (rounded to 4 decimals), or the same two ends, in
+    the same order, for a range; each gold quantity matches once. A vague magnitude ("thousands",
+    our low 2,000) is compared by its low end only, so NewsQuant's range reading (1,000-10,000)
+    counts as a miss and a false positive; so does a change "from 3.1 to 2.9", which NewsQuant
+    writes as the range 3.1-2.9 and we read as two figures.
     """
     from collections import Counter
 
-    from .figures import find_figures
+    from .figures import find_quantities
 
     matched = predicted = expected = 0
     for item in items:
@@ -242,7 +250,7 @@ def value_level_scores(items: Iterable[Mapping[str, Any]]) -> tuple[float, float
             text = str(quantity["value"])
             ends = re.fullmatch(r"\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*", text)
             gold[tuple(round(float(end), 4) for end in ends.groups()) if ends else (round(float(text), 4),)] += 1
-        found = Counter(_value_keys(f.value, f.low, f.high) for f in find_figures(item["text"]))
+        found = Counter(_value_keys(f.value, f.low, f.high) for f in find_quantities(item["text"]))
         matched += sum((gold & found).values())
         predicted += sum(found.values())
         expected += sum(gold.values())

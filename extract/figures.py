@@ -6,6 +6,10 @@ README). So numbers are found here by a grammar built from the knowledge files
 (number words, scale words, currencies, unit symbols, vague magnitudes,
 qualifiers), and quantulum3 is asked only which physical unit follows a figure
 (`units.physical_unit`). Everything is measured on one sentence at a time.
+
+Every quantity found gets a kind (`KINDS`): ages, the article "one", set counts,
+fractions and multipliers are quantities but not claims. `find_quantities` gives
+them all; `find_figures`, which the pipeline uses, keeps the claims.
 """
 
 from __future__ import annotations
@@ -13,13 +17,21 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from fractions import Fraction
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
 from . import resources
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
+# Atomic, so "96.5p" or "3.75degF" is never read as "96" or "3" by backtracking into the decimals;
+# a leading decimal point (".540", ".002 per cent") only after a space or a bracket, not in "ID.3".
+DIGITS = (
+    r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
+    r"|(?<![^\s(])\.\d+)"
+)
+# "2.5×10−6": a power of ten written out.
+EXPONENT = r"(?:\s?\u00d7\s?10\^?(?P<exponent>[-\u2212]?\d+))"
 RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
 
@@ -40,6 +52,18 @@ class Figure:
     percent: bool
     spelled_out: bool
     symbol_unit: tuple[str, str] | None = None  # (unit, category) of an attached symbol: "278kg"
+    kind: str = "figure"  # "figure" is a claim; the other KINDS are quantities the claim rules leave out
+
+
+KINDS = {
+    "figure": "a count or measure: a claim",
+    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\"",
+    "duration": "a duration used as an adjective: \"a 10-year plan\"",
+    "one": "the word one as an article or pronoun: \"one of the\", \"said one shopkeeper\"",
+    "set": "a small count of a set already named: \"the two sides\", \"those three months\"",
+    "fraction": "a fraction: \"a third of\", \"two-thirds\", \"1/2\"",
+    "multiplier": "a multiplier: \"six-fold\"",
+}
 
 
 @dataclass(frozen=True)
@@ -61,19 +85,43 @@ def _grammar() -> dict[str, object]:
     scale_suffixes = [word for word in scales if len(word) <= 3 and word.isalpha()]
     currencies = {row["symbol"]: row["unit"] for row in resources.table("currencies")}
     word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
-    word_number = rf"(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
+    word_group = rf"(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
+    # "thirty-one thousand four hundred and twelve": after a scale word another group may follow.
+    word_number = (rf"(?:(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?{word_group}|a(?=\s+(?:{scale_word})\b))"
+                   rf"(?:(?:\s+(?:{scale_word}))+(?:\s+and)?\s+{word_group})*")
     unit_symbols = {row["symbol"]: (row["unit"], row["category"]) for row in resources.table("unit_symbols")}
     symbols = "|".join(sorted(map(re.escape, unit_symbols), key=len, reverse=True))
     # With a space before them only symbols that cannot be words: "70 km/h", but not "3 C" or "5 g".
     spaced_symbols = "|".join(sorted((re.escape(symbol) for symbol in unit_symbols if len(symbol) > 1 and symbol.lower() not in ("ha", "pc", "hp", "ft", "oz")), key=len, reverse=True))
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
-        rf"|(?P<digits>{DIGITS})(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
-        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/])"
+        rf"|(?P<digits>{DIGITS}){EXPONENT}?(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
+        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/]|\.\w)"  # not the "p" of "10p.m."
         rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
     )
-    currency = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
+    fractions = {row["word"]: float(Fraction(row["value"])) for row in resources.table("fractions")}
+    fraction_words = [word for word in fractions if word.isalpha()]
+    singular = "|".join(sorted((re.escape(w) for w in fraction_words if not w.endswith("s")), key=len, reverse=True))
+    plural = "|".join(sorted((re.escape(w) for w in fraction_words if w.endswith("s")), key=len, reverse=True))
+    signs = "".join(word for word in fractions if not word.isalpha())
+    count = rf"(?:{word_group}|\d{{1,3}})"
+    fraction = (
+        rf"\b(?P<whole>an?|one|{word_group})[-\s](?P<part>{singular})\b(?=\s+(?:of|the|its|their|his|her|our)\b)"
+        rf"|\b(?P<parts>{word_group})[-\s](?P<plural>{plural})\b"
+        rf"|\b(?P<half>half)\b(?<!\bthe\shalf)(?<!\band\shalf)(?<!\ba\shalf)(?<!\bfirst\shalf)(?<!\bfinal\shalf)(?<!\bsecond\shalf)(?=\s+(?:of|the|its|their|his|her|our|all)\b)"
+        rf"|\b(?P<numerator>{count})\s+(?:out\s+of|in)\s+(?P<denominator>{count})\b"
+        rf"|(?<![\w/.])(?P<top>\d{{1,3}})(?:/|\s?\u2044\s?)(?P<bottom>\d{{1,3}})(?![\w/])"
+        rf"|(?<![\w.])(?P<integer>\d+)?(?P<sign>[{signs}])"
+    )
+    # Capitalised, as in a name: "Wilson Road", but not "down the road".
+    street = "|".join(sorted((re.escape(word.capitalize()) for word in resources.words("street_words")), key=len, reverse=True))
+    # The fraction pattern is slow; a sentence without one of its cue words skips it.
+    fraction_hint = rf"(?:{'|'.join(map(re.escape, fraction_words))}|[{signs}/\u2044]|\bout\s+of\b|\bin\s+(?:{word_alternatives}|\d))"
+    multiplier = rf"\b(?P<times>{word_group}|\d+(?:\.\d+)?)-?fold\b"
+    # A letter code is a whole word ("RM450", not the "RM" of "FORM 7"); a sign may follow letters ("HK$").
+    currency = "|".join((r"(?<![A-Za-z])" if symbol[0].isalpha() else "") + re.escape(symbol)
+                        for symbol in sorted(currencies, key=len, reverse=True))
     magnitudes = {row["phrase"]: (float(row["low"]), float(row["high"]) if row["high"] else None)
                   for row in resources.table("magnitudes")}
     magnitude = "|".join(sorted(map(re.escape, magnitudes), key=len, reverse=True))
@@ -82,6 +130,7 @@ def _grammar() -> dict[str, object]:
         "number": re.compile(number, re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
         "currency_before": re.compile(rf"(?:{currency})\s?$"),
+        "currency_width": max(map(len, currencies)) + 1,
         "currencies": currencies,
         "number_words": number_words,
         "scales": scales,
@@ -89,8 +138,23 @@ def _grammar() -> dict[str, object]:
         "magnitudes": magnitudes,
         "qualifiers_before": sorted((q for q in qualifiers if q[2] == "before"), key=lambda q: -len(q[0])),
         "qualifiers_after": sorted((q for q in qualifiers if q[2] == "after"), key=lambda q: -len(q[0])),
+        "qualifier_patterns": {phrase: _qualifier_pattern(phrase, position) for phrase, _, position in qualifiers},
+        "qualifier_reach": max(len(phrase) for phrase, _, _ in qualifiers) + 16,
         "set_nouns": resources.words("set_nouns"),
+        "street": re.compile(rf"\s+(?:[A-Z][\w'.]*\s+){{0,3}}(?:{street})\b"),
+        "fraction": re.compile(fraction, re.IGNORECASE),
+        "fraction_hint": re.compile(fraction_hint, re.IGNORECASE),
+        "fractions": fractions,
+        "multiplier": re.compile(multiplier, re.IGNORECASE),
     }
+
+
+def _qualifier_pattern(phrase: str, position: str) -> re.Pattern[str]:
+    """A qualifier phrase ending the text before a number, or starting the text after it."""
+    if position == "after":
+        return re.compile(rf"\s*{re.escape(phrase)}\b")
+    space = "" if phrase.endswith("-") else r"\s+"  # "sub-400" is glued
+    return re.compile(rf"(?<!\w){re.escape(phrase)}{space}$")
 
 
 _MONTHS = "|".join(
@@ -101,7 +165,8 @@ _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{_MONTHS})\b", r
 _TIME_AFTER = re.compile(
     r"^(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?(?![a-z])|GMT|UTC|[A-Z][DS]T\b|hrs\b|o'clock)|^:\d", re.IGNORECASE
 )
-_AGE = re.compile(r"^(?:-|\s)years?(?:-|\s)old|^-year\b", re.IGNORECASE)
+_AGE = re.compile(r"^(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b", re.IGNORECASE)
+_YEAR_ADJECTIVE = re.compile(r"^-year\b", re.IGNORECASE)
 _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
@@ -110,7 +175,10 @@ _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
-_NEGATIVE = re.compile(r"(?:^|[\s(])((?:minus[-\s]|-))$", re.IGNORECASE)
+_NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-4.2bn"
+_YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]|20)\d\d$", re.IGNORECASE)
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
 
 
@@ -122,6 +190,9 @@ def _parse_number(match: re.Match[str]) -> _Number:
         return _Number(match.start(), match.end(), 0.5 * scales[text.split()[-1].lower()], True, True)
     if match.group("digits"):
         value = float(re.sub(r"[,\s\u00a0\u202f]", "", match.group("digits")))
+        if match.group("exponent"):
+            # Read as a float literal, so "×10999999" is infinite (and dropped), not an OverflowError.
+            value *= float("1e" + match.group("exponent").replace("\u2212", "-"))
         multiplier = 1.0
         if match.group("suffix"):
             multiplier = scales[match.group("suffix").lower()]
@@ -131,14 +202,61 @@ def _parse_number(match: re.Match[str]) -> _Number:
         symbol = match.group("symbol") or match.group("spaced")
         return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0, symbol)
     number_words: dict[str, float] = grammar["number_words"]  # type: ignore[assignment]
-    value, multiplier = 0.0, 1.0
+    total, current, scaled = 0.0, 0.0, False
     for word in re.split(r"[-\s]+", text.lower()):
         if word in number_words:
-            value += number_words[word]
+            current += number_words[word]
         elif word in scales:
-            multiplier *= scales[word]
-    value = value or 1.0  # "a hundred", "a thousand"
-    return _Number(match.start(), match.end(), value * multiplier, True, multiplier != 1.0)
+            scaled = True
+            current = (current or 1.0) * scales[word]  # "a hundred": no number word before the scale
+            if scales[word] >= 1000:  # "thirty-one thousand four hundred": the thousands are complete
+                total, current = total + current, 0.0
+    return _Number(match.start(), match.end(), total + current, True, scaled)
+
+
+def _currency_before(text: str) -> re.Match[str] | None:
+    """The currency mark that ends `text` ("$", "US$ "); looked for only in the last few characters,
+    since every mark is short, so the cost does not grow with the sentence."""
+    grammar = _grammar()
+    pattern: re.Pattern[str] = grammar["currency_before"]  # type: ignore[assignment]
+    return pattern.search(text, max(0, len(text) - grammar["currency_width"]))  # type: ignore[operator]
+
+
+def _count_value(text: str) -> float:
+    """The value of a short count written in digits or words: "3", "two", "twenty-five"."""
+    if text[:1].isdigit():
+        return float(text)
+    number_words: dict[str, float] = _grammar()["number_words"]  # type: ignore[assignment]
+    return sum(number_words.get(word, 1.0 if word in ("a", "an") else 0.0) for word in re.split(r"[-\s]+", text.lower()))
+
+
+def _fractions_and_multipliers(sentence: str) -> Iterator[tuple[int, int, float, str]]:
+    """(start, end, value, kind) of fractions ("a third of", "two-thirds", "one in five", "1/2", "2½")
+    and multipliers ("six-fold")."""
+    grammar = _grammar()
+    fractions: dict[str, float] = grammar["fractions"]  # type: ignore[assignment]
+    fraction_matches = grammar["fraction"].finditer(sentence) if grammar["fraction_hint"].search(sentence) else ()  # type: ignore[attr-defined]
+    for match in fraction_matches:
+        groups = match.groupdict()
+        if groups["part"] or groups["plural"]:
+            value = _count_value(groups["whole"] or groups["parts"]) * fractions[(groups["part"] or groups["plural"]).lower()]
+        elif groups["half"]:
+            value = fractions["half"]
+        elif groups["sign"]:
+            value = float(groups["integer"] or 0) + fractions[groups["sign"]]
+            if groups["integer"]:
+                yield match.start(), match.end(), value, "figure"  # "2½ hours": a mixed number measures
+                continue
+        else:
+            top = _count_value(groups["numerator"] or groups["top"])
+            bottom = _count_value(groups["denominator"] or groups["bottom"])
+            if not 0 < top < bottom:
+                continue  # "24/7", "2 in 2": not a fraction
+            value = top / bottom
+        yield match.start(), match.end(), value, "fraction"
+    multiplier_matches = grammar["multiplier"].finditer(sentence) if "fold" in sentence.lower() else ()  # type: ignore[attr-defined]
+    for match in multiplier_matches:
+        yield match.start(), match.end(), _count_value(match.group("times")), "multiplier"
 
 
 def _numbers(sentence: str) -> list[_Number]:
@@ -148,49 +266,69 @@ def _numbers(sentence: str) -> list[_Number]:
     return [number for number in parsed if math.isfinite(number.value)]
 
 
-def _is_not_a_claim(sentence: str, number: _Number) -> bool:
-    """Dates, years, times, ages, names, phone numbers, set counts, page artefacts."""
+def _kind(sentence: str, number: _Number) -> str | None:
+    """The kind of a number (see KINDS), or None when it is no quantity at all: a date, a year, a
+    time, a number in a name, a phone number, a page artefact."""
     before, after = sentence[: number.start], sentence[number.end :]
     surface = sentence[number.start : number.end]
     integer = re.fullmatch(r"\d+", surface) is not None
+    currency = _currency_before(before)
     if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
-        return True
-    if integer and len(surface) == 4 and 1800 <= number.value <= 2100:
-        return True
-    if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after) or _AGE.match(after):
-        return True
-    if re.search(r"\baged\s+(?:\w+\s+){0,2}$|\d[:.]$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
+        return None
+    if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
+        return None  # a year, but "$2000" is money
+    if integer and len(surface) == 2 and _YEAR_SPAN_BEFORE.search(before):
+        return None  # "the 2021-22 season"
+    if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after):
+        return None
+    if _AGE.match(after):
+        return "age"
+    if _YEAR_ADJECTIVE.match(after):
+        return "duration"
+    if re.search(r"\d[:.]$", before):
+        return None
+    if re.search(r"\baged\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
             and integer and number.value < 120 and after.startswith(","):
-        return True
-    currency = _grammar()["currency_before"].search(before)  # type: ignore[attr-defined]
+        return "age"
     if currency:
         before = before[: currency.start()]
-    elif before[-1:].isalnum() or re.search(r"[A-Za-z]-$", before):
-        return True
+    elif before[-1:].isalnum() or re.search(r"[A-Za-z][-.]$", before) and not _glued_prefix(before):
+        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-400"
     if re.match(r"^-?[A-Za-z]*\d", after):
-        return True
-    if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$", before):
-        return True  # "iPhone 14"
+        return None
+    if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$|\b[A-Z]+&[A-Z]+\s$", before):
+        return None  # "iPhone 14", "S&P 500"
     if integer and re.search(r"(?<=\S )[A-Z][\w.&/]*\s$", before) and not before.rstrip().endswith(("%",)):
         previous_word = before.split()[-1]
         if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
-            return True
+            return None
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
-        return True
+        return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
-        return True
+        return None
+    if _grammar()["street"].match(after):  # type: ignore[attr-defined]
+        return None  # "10 Downing Street", "14 Ave Kléber": an address
+    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(":"):
+        return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
         if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after):
-            return True
+            return "one" if number.value == 1 else "set"
         next_word = _NEXT_WORD.match(after)
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
         if next_word and next_word.group(1).lower() in set_nouns:
-            return True
-    if number.spelled_out and not number.scaled and number.value == 1:
-        return True  # "one of", "said one shopkeeper": an article, not a count
-    if number.spelled_out and surface[:1].isupper() and before.strip():
-        return True  # "Three Crosses Square": a name
-    return False
+            return "set"
+    if number.spelled_out and not number.scaled and number.value == 1 and not _PERCENT.match(after):
+        return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
+    return "figure"
+
+
+def _glued_prefix(before: str) -> bool:
+    """Whether `before` ends with a sign or a bound glued by a hyphen ("minus-5", "sub-400"), not a name."""
+    if re.search(r"\bminus-$", before, re.IGNORECASE):
+        return True
+    rows: list[tuple[str, str, str]] = _grammar()["qualifiers_before"]  # type: ignore[assignment]
+    head = before.lower()
+    return any(phrase.endswith("-") and re.search(rf"(?:^|\W){re.escape(phrase)}$", head) for phrase, _, _ in rows)
 
 
 @lru_cache(maxsize=None)
@@ -203,33 +341,38 @@ def _qualifiers(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
     """Qualifier phrases (phrase, kind) right before or after the span [start, end)."""
     grammar = _grammar()
     found: list[tuple[str, str]] = []
+    patterns: dict[str, re.Pattern[str]] = grammar["qualifier_patterns"]  # type: ignore[assignment]
+    reach: int = grammar["qualifier_reach"]  # type: ignore[assignment]
     matched = True
     while matched:
         matched = False
-        head = sentence[:start].lower()
+        # Only the stretch a phrase can span is read, so the cost does not grow with the sentence;
+        # one character more lets the pattern see that the phrase starts a word.
+        left = max(0, start - reach - 1)
+        head = sentence[left:start].lower()
         for phrase, kind, _ in grammar["qualifiers_before"]:  # type: ignore[attr-defined]
-            if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", head):
-                start = head.rstrip().rfind(phrase)
+            if patterns[phrase].search(head, 1 if left else 0):
+                start = left + head.rstrip().rfind(phrase)
                 found.insert(0, (phrase, kind))
                 matched = True
                 break
-    tail = sentence[end:].lower()
+    tail = sentence[end : end + reach].lower()
     for phrase, kind, _ in grammar["qualifiers_after"]:  # type: ignore[attr-defined]
-        if re.match(rf"\s*{re.escape(phrase)}\b", tail):
+        if patterns[phrase].match(tail):
             found.append((phrase, kind))
             break
     return found
 
 
 def _figure(sentence: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
-            spelled_out: bool, approx: bool = False, symbol: str | None = None) -> Figure:
+            spelled_out: bool, approx: bool = False, symbol: str | None = None, kind: str = "figure") -> Figure:
     grammar = _grammar()
     if value is not None and _NEGATIVE.search(sentence[:start]):
         value = -value  # "-1.3%", "minus 5"
         start = _NEGATIVE.search(sentence[:start]).start(1)  # type: ignore[union-attr]
     symbol_unit = grammar["unit_symbols"].get(symbol.lower()) if symbol else None  # type: ignore[attr-defined]
     currency = None
-    currency_match = grammar["currency_before"].search(sentence[:start])  # type: ignore[attr-defined]
+    currency_match = _currency_before(sentence[:start])
     if currency_match:
         currency = grammar["currencies"][currency_match.group().strip()]  # type: ignore[index]
         start = currency_match.start()
@@ -242,7 +385,7 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
     if value is not None and "lower" in kinds:
         low = value
     approx = approx or "approx" in kinds
-    percent_match = re.match(r"\s?(?:%|per\s?cent\b)", sentence[end:], re.IGNORECASE)
+    percent_match = _PERCENT.match(sentence[end:])
     if percent_match:
         end += percent_match.end()
     return Figure(
@@ -258,6 +401,7 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
         percent=percent_match is not None or (symbol_unit is not None and symbol_unit[1] == "percent"),
         spelled_out=spelled_out,
         symbol_unit=symbol_unit,
+        kind=kind,
     )
 
 
@@ -270,9 +414,16 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
         if following is not None:
             joiner = sentence[current.end : following.start]
             currency: re.Pattern[str] = _grammar()["currency_before"]  # type: ignore[assignment]
-            is_between = re.search(r"\bbetween\s+$", currency.sub("", sentence[: current.start]), re.IGNORECASE)
-            joiner = currency.sub("", re.sub(r"^\s?(?:%|per\s?cent\b)", "", joiner, flags=re.IGNORECASE))  # "5% to 10%", "$3bn to $5bn"
+            head = sentence[: current.start]
+            mark = _currency_before(head)
+            is_between = re.search(r"\bbetween\s+$", head[: mark.start()] if mark else head, re.IGNORECASE)
+            percent_first = _PERCENT.match(joiner)
+            joiner = currency.sub("", joiner[percent_first.end() :] if percent_first else joiner)  # "5% to 10%", "$3bn to $5bn"
             joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
+            if percent_first and not _PERCENT.match(sentence[following.end :]):
+                joined = False  # "rose 9.5 per cent to $42": a change, then the level it reached
+            if _YEAR_AFTER_PREPOSITION.search(sentence, max(0, current.end - 16), current.end):
+                joined = False  # "rose 40% in 2023 to 2.1 million": a year is not a range end
             if joined and current.value < following.value:
                 yield current, following
                 index += 2
@@ -283,8 +434,8 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
 
 def _range_low(low: _Number, high: _Number) -> float:
     """The low end, sharing the high end's scale: "2 to 3 million", "14 to 15,000"."""
-    if low.scaled or low.value <= 0:
-        return low.value
+    if low.scaled or low.value <= 0 or low.value >= 1000:
+        return low.value  # "$50,000 to $2 million": a low end with its own thousands is complete
     for multiplier in (1e3, 1e6, 1e9):
         if high.value / multiplier >= 1 and low.value * multiplier <= high.value and low.value * multiplier * 10 > high.value:
             if high.scaled or multiplier == 1e3:
@@ -292,15 +443,8 @@ def _range_low(low: _Number, high: _Number) -> float:
     return low.value
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """Every figure in a sentence that counts or measures something.
-
-    Args:
-        sentence: one sentence of news text.
-
-    Returns:
-        Figures in reading order; ranges and vague magnitudes are single figures.
-    """
+def _quantities(sentence: str) -> list[Figure]:
+    """Every quantity of a sentence with its kind, in reading order, before estimate cues are spread."""
     grammar = _grammar()
     figures: list[Figure] = []
     claimed: list[tuple[int, int]] = []
@@ -308,23 +452,52 @@ def find_figures(sentence: str) -> list[Figure]:
         low, high = grammar["magnitudes"][match.group().lower()]  # type: ignore[index]
         figures.append(_figure(sentence, match.start(), match.end(), None, low, high, True, approx=True))
         claimed.append((match.start(), match.end()))
+    for start, end, value, kind in _fractions_and_multipliers(sentence):
+        if not any(start < other_end and other_start < end for other_start, other_end in claimed):
+            figures.append(_figure(sentence, start, end, value, None, None, not sentence[start].isdigit(), kind=kind))
+            claimed.append((start, end))
     numbers = [
         number for number in _numbers(sentence)
         if not any(start <= number.start < end for start, end in claimed)
     ]
     for first, second in _join_ranges(sentence, numbers):
         if second is None:
-            if _is_not_a_claim(sentence, first):
-                continue
-            figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
-                                   symbol=first.symbol))
+            kind = _kind(sentence, first)
+            if kind is not None:
+                figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
+                                       symbol=first.symbol, kind=kind))
         else:
-            if _is_not_a_claim(sentence, first) and _is_not_a_claim(sentence, second):
-                continue
-            figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
-                                   first.spelled_out, symbol=second.symbol))
+            kinds = {_kind(sentence, first), _kind(sentence, second)} - {None}
+            if kinds:  # a range is a claim when either end is one: "one to two years"
+                figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
+                                       first.spelled_out, symbol=second.symbol,
+                                       kind="figure" if "figure" in kinds else kinds.pop()))
     figures.sort(key=lambda figure: figure.start)
-    return _mark_estimates(sentence, figures)
+    return figures
+
+
+def find_quantities(sentence: str) -> list[Figure]:
+    """Every quantity in a sentence, claims or not, each marked with its kind (see KINDS).
+
+    Args:
+        sentence: one sentence of news text.
+
+    Returns:
+        Figures in reading order; dates, years, times and numbers in names are not quantities.
+    """
+    return _mark_estimates(sentence, _quantities(sentence))
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every figure in a sentence that counts or measures something: the quantities of kind "figure".
+
+    Args:
+        sentence: one sentence of news text.
+
+    Returns:
+        Figures in reading order; ranges and vague magnitudes are single figures.
+    """
+    return _mark_estimates(sentence, [figure for figure in _quantities(sentence) if figure.kind == "figure"])
 
 
 def _mark_estimates(sentence: str, figures: list[Figure]) -> list[Figure]:

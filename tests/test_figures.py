@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.figures import find_figures
+from extract.figures import KINDS, find_figures, find_quantities
 
 
 def only(sentence: str):
@@ -118,3 +118,182 @@ def test_not_a_claim(sentence):
 @pytest.mark.xfail(reason="a number after a capitalised first word reads as a count: no part-of-speech check in figures")
 def test_number_in_a_name_at_sentence_start():
     assert find_figures("Apollo 11 landed on the moon.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("Shares in the grocer rose to 96.5p on Friday.", "96.5p", 96.5),
+        ("The fault rate fell to .002 per cent last year.", ".002 per cent", 0.002),
+        ("The team closed the season with a .540 record.", ".540", 0.54),
+        ("Each grain weighs about 2.5×10−6 grams.", "2.5×10−6", 2.5e-6),
+        ("Officials counted twenty-eight thousand six hundred forty-two ballots.", "twenty-eight thousand six hundred forty-two", 28642),
+        ("One hundred and twenty volunteers signed up.", "One hundred and twenty", 120),
+        ("Organisers expect a million visitors this summer.", "a million", 1_000_000),
+        ("The council paid exactly $2000 for the report.", "$2000", 2000),
+    ],
+)
+def test_digits_decimals_and_number_words(sentence, surface, value):
+    figure = only(sentence)
+    assert figure.surface == surface
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "currency"),
+    [
+        ("The firm was fined RM450,000 by the regulator.", "RM450,000", 450_000, "ringgits"),
+        ("The flat sold for AUD1.2m in March.", "AUD1.2m", 1_200_000, "dollars"),
+        ("The ministry set aside INR2 trillion for roads.", "INR2 trillion", 2e12, "rupees"),
+        ("The house was valued at $A3,400,000.", "$A3,400,000", 3_400_000, "dollars"),
+        ("Investors lost almost RM2.5mil in the scheme.", "RM2.5mil", 2_500_000, "ringgits"),
+    ],
+)
+def test_currency_codes(sentence, surface, value, currency):
+    figure = only(sentence)
+    assert (figure.surface, figure.value, figure.currency) == (surface, value, currency)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The coupe has a 610bhp engine.", 610, "horsepower"),
+        ("Its screen refreshes at 144Hz.", 144, "hertz"),
+        ("The flat has a floor area of 48m2.", 48, "square metres"),
+        ("The train reached 320km/hr on the test run.", 320, "kilometres per hour"),
+        ("Bake the loaves for 35min.", 35, "minutes"),
+        ("The stock closed at 164p.", 164, "pence"),
+    ],
+)
+def test_glued_unit_symbols(sentence, value, unit):
+    figure = only(sentence)
+    assert (figure.value, figure.symbol_unit[0]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Temperatures on the pass fell to minus-12 degrees overnight.", [-12]),
+        ("The trade balance slipped to $-4.2bn in May.", [-4_200_000_000]),
+        ("It was minus 40 in Yakutsk ,minus 35 in Oymyakon.", [-40, -35]),
+        ("Shares in the miner rose 9.5 per cent to $42.", [9.5, 42]),
+        ("The index gained 0.8 percent to 7,412.50.", [0.8, 7412.5]),
+        ("Exports dropped 6% to $1.8 billion.", [6, 1_800_000_000]),
+        ("Sales rose 40% in 2023 to 2.1 million units.", [40, 2_100_000]),
+        ("He scored 31 points in the 2021-22 season.", [31]),
+    ],
+)
+def test_signs_and_what_is_not_a_range(sentence, values):
+    assert [figure.value for figure in find_figures(sentence)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Fines range from $50,000 to $2 million.", 50_000, 2_000_000),
+        ("Prices rose from 3 to 4 million won.", 3_000_000, 4_000_000),
+    ],
+)
+def test_range_low_takes_the_high_scale_only_when_written_short(sentence, low, high):
+    figure = only(sentence)
+    assert (figure.low, figure.high) == (low, high)
+
+
+def test_sub_is_an_upper_bound_glued_by_a_hyphen():
+    figure = only("Demand for sub-400 sq m offices has surged.")
+    assert (figure.value, figure.high, figure.qualifier) == (400, 400, "sub-")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The carmaker showed its ID.5 and ID.7 models.",
+        "The meeting ended at 9p.m. sharp.",
+        "Applicants must send FORM 7 to the tax office.",
+    ],
+)
+def test_not_a_figure_either(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("The firm will go from 1000 to 2000 hires this year.", 1000, 2000),
+        ("Some were jobless for one to two years.", 1, 2),
+    ],
+)
+def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, high):
+    figure = only(sentence)
+    assert (figure.low, figure.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "kind"),
+    [
+        ("A 52-year-old driver was arrested.", "52", 52, "age"),
+        ("The mayor, aged 64, resigned.", "64", 64, "age"),
+        ("Her 18-month-old son was unhurt.", "18", 18, "age"),
+        ("The club signed a 10-year deal.", "10", 10, "duration"),
+        ("It was one of the worst storms on record.", "one", 1, "one"),
+        ("The two sides met in Geneva.", "two", 2, "set"),
+        ("A third of the staff walked out.", "A third", 1 / 3, "fraction"),
+        ("Nearly two-thirds of voters backed the plan.", "two-thirds", 2 / 3, "fraction"),
+        ("Three quarters of the homes lost power.", "Three quarters", 0.75, "fraction"),
+        ("One in five adults is unvaccinated.", "One in five", 0.2, "fraction"),
+        ("Half the shops stayed shut.", "Half", 0.5, "fraction"),
+        ("Stir in 1/2 cup of flour.", "1/2", 0.5, "fraction"),
+        ("Profits grew sixfold in a decade.", "sixfold", 6, "multiplier"),
+        ("Arrests rose ten-fold after the curfew.", "ten-fold", 10, "multiplier"),
+        ("The search lasted 2½ hours.", "2½", 2.5, "figure"),
+    ],
+)
+def test_quantity_kinds(sentence, surface, value, kind):
+    found = find_quantities(sentence)
+    assert [(figure.surface, figure.kind) for figure in found] == [(surface, kind)]
+    assert found[0].value == pytest.approx(value)
+    assert find_figures(sentence) == ([] if kind != "figure" else found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the first half of the year sales rose.",
+        "The senator won a third term.",
+        "The store is open around the clock.",
+    ],
+)
+def test_not_a_fraction(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_more_than_half_is_a_bounded_fraction():
+    figure = find_quantities("More than half of the ballots were counted.")[0]
+    assert (figure.value, figure.low, figure.kind) == (0.5, 0.5, "fraction")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("KABUL: Two aid workers were killed on Monday.", [2]),
+        ("Inflation eased by one per cent in May.", [1]),
+        ("The new hatchback has a 1.5l engine.", [1.5]),
+        ("S&P 500 futures fell 0.4% overnight.", [0.4]),
+        ("Protesters gathered outside 10 Downing Street.", []),
+        ("The flat at 14 Ave Kléber sold for €2 million.", [2_000_000]),
+        ("Offices at 16-18 Harbour Road were let to a bank.", []),
+        ("About 300 people marched down Main Street.", [300]),
+        ("Viewers of BBC One complained.", []),
+    ],
+)
+def test_claims_after_a_dateline_and_numbers_in_addresses(sentence, values):
+    assert [figure.value for figure in find_figures(sentence)] == pytest.approx(values)
+
+
+def test_every_kind_is_documented():
+    sentence = "A 52-year-old and one of the two sides saw a third of 300 profits grow sixfold in a 10-year plan."
+    assert {figure.kind for figure in find_quantities(sentence)} == set(KINDS)
+
+
+def test_a_power_of_ten_too_large_for_a_float_is_no_figure():
+    assert find_figures("The estimate was 2×10999999 grains.") == []
