@@ -215,3 +215,17 @@ def test_dataset_folder_that_is_not_one_exits_2(tmp_path: Path, capsys: pytest.C
     assert run(config.SEEDS_DIR, "-o", out) == EXIT_FAILED
     assert message.format(out=out) in capsys.readouterr().err
     assert os.path.exists(out)
+
+
+def test_resources_are_loaded_before_local_workers_are_forked() -> None:
+    # Forked workers inherit what `load_resources` loaded: spaCy, the splitter, quantulum3's units, dateparser.
+    import subprocess
+    import sys
+
+    probe = ("from extract import dates, pipeline, resources, units\n"
+             "pipeline.load_resources()\n"
+             "loaded = [resources.language_model, resources.sentence_splitter, units._measure_words, dates._parsers]\n"
+             "print([function.cache_info().currsize for function in loaded])\n")
+    printed = subprocess.run([sys.executable, "-c", probe], cwd=config.REPO_ROOT, capture_output=True, text=True,
+                             check=True).stdout
+    assert printed.strip() == "[1, 1, 1, 1]"
