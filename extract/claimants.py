@@ -33,6 +33,7 @@ _DESCRIPTION_AFTER = re.compile(r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}[a-z
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
+_CLAUSES = ("ccomp", "xcomp", "parataxis")  # what a verb reports through
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 
 
@@ -312,7 +313,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
                     return _mention(doc, subject, ancestor)
                 verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head != verb else None
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
-        if token.lemma_.lower() in verbs and token.pos_ == "VERB":
+        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON:
                 return _mention(doc, subject, token)
@@ -323,6 +324,21 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 return _mention(doc, owners[0], None)
     return None
+
+
+def _reports_other(verb: Token, anchor: Token) -> bool:
+    """Does a reporting verb near the figure report something else instead?
+
+    "as Verdi says 20,000 staff walked out", "the CEC put the number of ballots at ...",
+    "WHO warns of spread" (no clause) and "a bill that would add $3 billion" (the figure
+    is the verb's object, not a report) do not attribute a neighbouring figure.
+    """
+    if _inside(anchor, verb):
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        return verb.lemma_.lower() in _clause_only_verbs() and any(obj in (anchor, anchor.head) for obj in objects)
+    if verb.lemma_.lower() in _clause_only_verbs() and not any(child.dep_ in _CLAUSES for child in verb.children):
+        return True
+    return any(child.dep_ in (*_CLAUSES, "dobj") for child in verb.children)
 
 
 def _first_person_owned(noun: Token) -> bool:

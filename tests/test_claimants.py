@@ -134,3 +134,16 @@ def test_nationality_of_a_country_missing_from_the_data_comes_from_the_document(
     text = "Floods hit Malawi. The Malawian government said 40 people died."
     context = document_context(text, [], ["Malawi", "Malawian"])
     assert claimant_of("The Malawian government said 40 people died.", context).name == "Government of Malawi"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index"),
+    [
+        ("Airline scraps 900 flights as union says 15,000 baggage handlers are out", 0),
+        ("Dengue cases top 4,000 as health agency warns of a long season", 0),
+        ("A motion that would add another $2 billion to the budget has stalled in the senate.", 0),
+        ("Some 2.6 million people were registered to vote, and the commission put turnout at 61 percent.", 0),
+    ],
+)
+def test_reporting_verb_that_reports_something_else_leaves_the_figure_unattributed(sentence, figure_index):
+    assert claimant_of(sentence, figure_index=figure_index).name is None
