@@ -298,20 +298,15 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
             if objects and not _inside(anchor, objects[0]):
                 return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
-    for ancestor in anchor.ancestors:
-        if _reports(ancestor, anchor):
-            verb: Token | None = ancestor
-            while verb is not None:
-                subject = _subject_of(verb)
-                if subject is not None and (subject.lower_ in FIRST_PERSON or _first_person_owned(subject)):
-                    break  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
-                if subject is not None and subject.dep_ == "pobj" and _outer_reporting_verb(ancestor):
-                    break  # "412 were confirmed by laboratory tests, the ministry added": the ministry
-                if subject is not None and subject.lower_ in PRONOUNS and _outer_reporting_verb(ancestor):
-                    break  # "the agency said it had recorded 80": the agency is the source
-                if subject is not None and not _inside(anchor, subject):
-                    return _mention(doc, subject, ancestor)
-                verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head != verb else None
+    candidates = _reporting_verbs_over(anchor)
+    speakers = [_speaker_of(verb, anchor) for verb in candidates]
+    for position, (verb, subject) in enumerate(zip(candidates, speakers)):
+        if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
+            continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
+        mention = _mention(doc, subject, verb)
+        if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
+            continue  # "the minister said the government had offered 3.5 percent": the minister
+        return mention
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token)
@@ -324,6 +319,49 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 return _mention(doc, owners[0], None)
     return None
+
+
+def _reporting_verbs_over(anchor: Token) -> list[Token]:
+    """The reporting verbs that govern a figure, innermost first.
+
+    A reporting verb set beside a clause ("412 were confirmed by tests, the ministry
+    added", parsed as parataxis) governs that clause from outside.
+    """
+    verbs: list[Token] = []
+    for ancestor in anchor.ancestors:
+        if _reports(ancestor, anchor):
+            verbs.append(ancestor)
+        verbs.extend(child for child in ancestor.children if child.dep_ == "parataxis"
+                     and child.lemma_.lower() in _reporting_verbs() and child.pos_ == "VERB" and not _inside(anchor, child))
+    return verbs
+
+
+def _speaker_of(verb: Token, anchor: Token) -> Token | None:
+    """The subject of a reporting verb, or of the verb it hangs from ("..., warning that" -> who warned)."""
+    current: Token | None = verb
+    while current is not None:
+        subject = _subject_of(current)
+        if subject is not None and not _inside(anchor, subject):
+            return subject
+        current = current.head if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head != current else None
+    return None
+
+
+def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
+    """Does an inner speaker give way to the speaker `outer` of a reporting verb above it?
+
+    A passive agent ("confirmed by laboratory tests, the ministry added") or a pronoun
+    ("the agency said it had recorded") always does. A plain noun phrase naming nobody
+    does inside the outer speaker's "that" clause ("the minister said that the
+    government had offered 3.5 percent"): what it offered is what the minister says.
+    Without "that", or with the inner speaker first ("police say 18,000, organisers
+    claim 75,000"), each keeps its own figure.
+    """
+    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS:
+        return True
+    named = inner.persons or inner.orgs or inner.places or any(token.pos_ == "PROPN" for token in subject.subtree)
+    marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)
+    return not named and outer.i < subject.i and marked
 
 
 def _reports_other(verb: Token, anchor: Token) -> bool:
@@ -343,11 +381,6 @@ def _reports_other(verb: Token, anchor: Token) -> bool:
 
 def _first_person_owned(noun: Token) -> bool:
     return any(child.dep_ == "poss" and child.lower_ in ("our", "my") for child in noun.children)
-
-
-def _outer_reporting_verb(verb: Token) -> bool:
-    verbs = _reporting_verbs()
-    return any(ancestor.lemma_.lower() in verbs and ancestor.pos_ == "VERB" for ancestor in verb.ancestors)
 
 
 def remember_subject(doc: Doc, context: DocumentContext) -> None:

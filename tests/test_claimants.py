@@ -147,3 +147,22 @@ def test_nationality_of_a_country_missing_from_the_data_comes_from_the_document(
 )
 def test_reporting_verb_that_reports_something_else_leaves_the_figure_unattributed(sentence, figure_index):
     assert claimant_of(sentence, figure_index=figure_index).name is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The labour minister, Anna Berg, said on Thursday that the government had offered a 4 percent rise.", "Anna Berg"),
+        ("The mayor told reporters that residents who lost their homes could claim up to $2,000 each.", "mayor"),
+        ("The agency said it had recorded 80 aftershocks since Monday.", "agency"),
+        ("About 60 samples were confirmed positive by hospital laboratories, the health ministry added, without giving a date.",
+         "Ministry of Health"),
+        ("Police say 12,000, organisers claim 40,000", "Police"),
+    ],
+)
+def test_speaker_of_the_reported_clause_outranks_a_plain_subject_inside_it(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
+def test_second_of_two_parallel_reports_keeps_its_own_speaker():
+    assert claimant_of("Police say 12,000, organisers claim 40,000", figure_index=1).name == "organisers"
