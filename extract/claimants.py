@@ -293,20 +293,22 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         The mention, or None when the sentence gives no source.
     """
     verbs = _reporting_verbs()
-    for token in doc:
-        if token.lower_ == "according":
-            objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
-            if objects and not _inside(anchor, objects[0]):
-                return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
     for position, (verb, subject) in enumerate(zip(candidates, speakers)):
         if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
             continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
+        if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None:
+            continue  # "with estimates suggesting that ...": nobody's estimates, no speaker
         mention = _mention(doc, subject, verb)
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
         return mention
+    for token in doc:
+        if token.lower_ == "according":
+            objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
+            if objects and not _inside(anchor, objects[0]):
+                return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token)

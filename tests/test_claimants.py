@@ -166,3 +166,19 @@ def test_speaker_of_the_reported_clause_outranks_a_plain_subject_inside_it(sente
 
 def test_second_of_two_parallel_reports_keeps_its_own_speaker():
     assert claimant_of("Police say 12,000, organisers claim 40,000", figure_index=1).name == "organisers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index", "name"),
+    [
+        # "according to" inside what the speaker says is the speaker's own sourcing
+        ("Hanna Lind said 1,200 homes had been damaged since May, according to the agency's own survey.", 0, "Hanna Lind"),
+        ("Half of the arrivals are children, according to UNICEF, and volunteers at the port say 300 slept outside.", 0,
+         "volunteers at the port"),
+        # a source noun that belongs to nobody is no speaker
+        ("According to the coast guard, 400 people were rescued, with estimates suggesting the total could reach 900.", 1,
+         "coast guard"),
+    ],
+)
+def test_reporting_verb_over_the_figure_comes_before_according_to(sentence, figure_index, name):
+    assert claimant_of(sentence, figure_index=figure_index).name == name
