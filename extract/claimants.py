@@ -397,6 +397,17 @@ def remember_subject(doc: Doc, context: DocumentContext) -> None:
         resolve(mention, context)
 
 
+def continues_speaker(mention: Mention | None) -> bool:
+    """Does a mention pick up the previous sentence's statement ("He added", "The agency said")?
+
+    Only a pronoun or a description naming the speaker again as the subject of a reporting
+    verb links the two sentences; "according to the commission's results" cites a source
+    and says nothing about when.
+    """
+    return mention is not None and (mention.is_pronoun or mention.is_description) \
+        and mention.verb is not None and mention.verb.lower_ != "according"
+
+
 def reporting_hedge(mention: Mention | None) -> str | None:
     """The hedge a reporting verb gives ("estimated", "denied"), if any."""
     if mention is None or mention.verb is None:

@@ -2,8 +2,10 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
+from extract import claims_from_text
 from extract.claimants import attribution
 from extract.dates import claim_and_target, resolve_day
 from extract.figures import find_figures
@@ -57,3 +59,21 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY):
 )
 def test_claim_and_target(sentence, claim_date, target_date):
     assert dates_of(sentence) == (claim_date, target_date)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_date"),
+    [
+        # a pronoun or a description naming the speaker again picks up the dated statement
+        ("The ministry said on Monday that 40 people had died. It added that 120 were injured.", dt.date(2024, 10, 21)),
+        ("The ministry said on Monday that 40 people had died. The ministry added that 120 were injured.",
+         dt.date(2024, 10, 21)),
+        # a later citation of the same body's figures is not part of that statement
+        ("The commission said on Monday that turnout was 58 percent. Of the ballots counted, 120 were spoiled, "
+         "according to the commission's preliminary results.", None),
+    ],
+)
+def test_claim_date_carries_over_only_an_explicit_continuation(text, claim_date):
+    frame = claims_from_text(text, published=WEDNESDAY)
+    last = frame.iloc[-1]["claim_date"]
+    assert (None if pd.isna(last) else last.date()) == claim_date
