@@ -126,14 +126,21 @@ def main_country(places: list[str]) -> str | None:
 
 
 def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
-    """(noun, name) pairs a text sets in apposition: "SpF, the national health agency" gives ("agency", "SpF")."""
+    """(noun, name) pairs a text sets in apposition: "SpF, the national health agency" gives ("agency", "SpF").
+
+    The tagger often reads a body's foreign name as a person ("Spain's maritime rescue
+    service, Salvamento Marítimo,"); such a name counts unless the noun is a title
+    ("the spokesman, Jan Novak," names a person, not a body).
+    """
+    titles = resources.words("titles")
     pairs: list[tuple[str, str]] = []
     for doc in sentences:
         for token in doc:
             if token.dep_ != "appos":
                 continue
             for noun, named in ((token.head, token), (token, token.head)):
-                entity = next((e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "ORG"), None)
+                entity = next((e for e in doc.ents if e.start <= named.i < e.end and (
+                    e.label_ == "ORG" or (e.label_ == "PERSON" and noun.lower_ not in titles))), None)
                 if noun.pos_ == "NOUN" and entity is not None:
                     pairs.append((noun.lower_, entity.text))
     return pairs

@@ -182,3 +182,14 @@ def test_second_of_two_parallel_reports_keeps_its_own_speaker():
 )
 def test_reporting_verb_over_the_figure_comes_before_according_to(sentence, figure_index, name):
     assert claimant_of(sentence, figure_index=figure_index).name == name
+
+
+def test_body_with_a_foreign_name_read_as_a_person_still_names_the_description():
+    first = "A fishing boat sank off the coast, Italy's sea rescue agency, Soccorso Marittimo, said on Monday."
+    context = document_context(first, [], [], descriptions([language_model()(first)]))
+    assert claimant_of("The agency said 40 people had been rescued.", context).name == "Soccorso Marittimo"
+
+
+def test_title_in_apposition_to_a_person_is_not_a_body():
+    first = "The spokesman, Jan Novak, said the talks would resume."
+    assert ("spokesman", "Jan Novak") not in descriptions([language_model()(first)])
