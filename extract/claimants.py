@@ -270,13 +270,18 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," (parsed as appos or conj)
     span = doc[tokens[0].i : tokens[-1].i + 1]
     entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
-    if head.lower_ in resources.words("titles") and not any(entity.label_ == "PERSON" for entity in entities):
+    persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
+    if head.lower_ in resources.words("titles") and not persons:
         whole = sorted(head.subtree, key=lambda token: token.i)  # "the group's leader, who gave his name as Ko Thura,"
-        entities += [entity for entity in doc.ents if entity.label_ == "PERSON"
-                     and entity.start >= whole[0].i and entity.end <= whole[-1].i + 1]
+        persons = [entity.text for entity in doc.ents if entity.start >= whole[0].i and entity.end <= whole[-1].i + 1
+                   and (entity.label_ == "PERSON" or (entity.label_ == "ORG" and entity.root.dep_ == "appos"))]
+        body = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in ("for", "of", "at")
+                     for grand in child.children if grand.dep_ == "pobj"), None)
+        if not persons and body is not None and head.pos_ == "NOUN":
+            return _mention(doc, body, verb)  # "a spokeswoman for the airline": the body speaks
     return Mention(
         text=span.text,
-        persons=tuple(entity.text for entity in entities if entity.label_ == "PERSON"),
+        persons=tuple(persons),
         orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
         is_pronoun=head.lower_ in PRONOUNS,

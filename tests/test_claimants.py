@@ -193,3 +193,16 @@ def test_body_with_a_foreign_name_read_as_a_person_still_names_the_description()
 def test_title_in_apposition_to_a_person_is_not_a_body():
     first = "The spokesman, Jan Novak, said the talks would resume."
     assert ("spokesman", "Jan Novak") not in descriptions([language_model()(first)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("A spokesman for the European Commission said 300 observers would be sent.", "European Commission"),
+        ("A spokeswoman for UNICEF told reporters that 1,200 children were in the camp.", "UNICEF"),
+        ("The IOM's spokesman in Rome, Matteo Ferraris, put the number of missing at 50.", "Matteo Ferraris"),
+        ("Four deaths have been reported by the Louisiana Department of Health.", "Louisiana Department of Health"),
+    ],
+)
+def test_unnamed_spokesperson_speaks_for_the_body_and_a_named_one_for_themselves(sentence, name):
+    assert claimant_of(sentence).name == name
