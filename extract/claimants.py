@@ -102,6 +102,12 @@ def _clause_only_verbs() -> frozenset[str]:
     return frozenset(row["verb"] for row in resources.table("reporting_verbs") if row["needs_clause"] == "yes")
 
 
+@lru_cache(maxsize=None)
+def _citing_verbs() -> frozenset[str]:
+    """Verbs whose object is the original source of what their subject reports ("citing", "quoting")."""
+    return frozenset(row["verb"] for row in resources.table("reporting_verbs") if row["names_source"] == "yes")
+
+
 def _reports(verb: Token, anchor: Token) -> bool:
     """Does `verb` report the figure under `anchor`?"""
     if verb.lemma_.lower() not in _reporting_verbs() or verb.pos_ not in ("VERB", "AUX"):
@@ -351,14 +357,22 @@ def _reporting_verbs_over(anchor: Token) -> list[Token]:
 
 
 def _speaker_of(verb: Token, anchor: Token) -> Token | None:
-    """The subject of a reporting verb, or of the verb it hangs from ("..., warning that" -> who warned)."""
+    """The subject of a reporting verb, or of the verb it hangs from ("..., warning that" -> who warned).
+
+    A source the verb's subject cites ("AIM, citing the health directorate, reported")
+    is the speaker instead.
+    """
+    subject: Token | None = None
     current: Token | None = verb
-    while current is not None:
-        subject = _subject_of(current)
-        if subject is not None and not _inside(anchor, subject):
-            return subject
+    while current is not None and subject is None:
+        found = _subject_of(current)
+        subject = found if found is not None and not _inside(anchor, found) else None
         current = current.head if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head != current else None
-    return None
+    participles = [child for child in verb.children if child.dep_ == "advcl"]  # "AIM, citing X, reported"
+    participles += [child for child in subject.children if child.dep_ == "acl"] if subject is not None else []
+    cited = [grand for child in participles if child.lemma_.lower() in _citing_verbs()
+             for grand in child.children if grand.dep_ == "dobj"]
+    return cited[0] if cited else subject
 
 
 def _defers(inner: Mention, subject: Token, outer: Token) -> bool:

@@ -206,3 +206,15 @@ def test_title_in_apposition_to_a_person_is_not_a_body():
 )
 def test_unnamed_spokesperson_speaks_for_the_body_and_a_named_one_for_themselves(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The state news agency, citing the provincial health department, reported 85 new cases on Friday.",
+         "provincial health department"),
+        ("Local media, quoting the regional governor, said 12 people had been rescued.", "regional governor"),
+    ],
+)
+def test_cited_source_outranks_the_outlet_that_cites_it(sentence, name):
+    assert claimant_of(sentence).name == name
