@@ -57,6 +57,7 @@ class Mention:
     is_pronoun: bool = False
     is_description: bool = False  # "the agency", "the ministry": a body named earlier
     verb: Token | None = field(default=None, compare=False)
+    antecedent: str | None = None  # the body the sentence's main subject names, for a description inside it
 
 
 @dataclass
@@ -277,6 +278,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     span = doc[tokens[0].i : tokens[-1].i + 1]
     entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
     persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
+    is_description = head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"])
     if head.lower_ in resources.words("titles") and not persons:
         whole = sorted(head.subtree, key=lambda token: token.i)  # "the group's leader, who gave his name as Ko Thura,"
         persons = [entity.text for entity in doc.ents if entity.start >= whole[0].i and entity.end <= whole[-1].i + 1
@@ -291,9 +293,23 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
         is_pronoun=head.lower_ in PRONOUNS,
-        is_description=head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"]),
+        is_description=is_description,
         verb=verb,
+        antecedent=_antecedent(doc, head) if is_description else None,
     )
+
+
+def _antecedent(doc: Doc, head: Token) -> str | None:
+    """The organisation a description refers back to within its sentence.
+
+    "Lufthansa cancelled 1,100 flights, a stoppage the airline said would affect ...":
+    a description after the main clause's named subject is that subject.
+    """
+    root = next((token for token in doc if token.dep_ == "ROOT"), None)
+    subject = _subject_of(root) if root is not None else None
+    if subject is None or subject.i >= head.i or _inside(head, subject):
+        return None
+    return next((entity.text for entity in doc.ents if entity.label_ == "ORG" and entity.start <= subject.i < entity.end), None)
 
 
 def _inside(token: Token, head: Token) -> bool:
@@ -548,6 +564,11 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             return _person(role_holder, context)
         if context.last.name is not None and _describes(mention.text.split()[-1], context.last):
             return context.last
+        if mention.antecedent is not None:
+            claimant = _organisation(mention.antecedent, context)
+            context.bodies.setdefault(mention.text.split()[-1].casefold(), claimant)  # later "the airline" too
+            context.last = claimant
+            return claimant
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:

@@ -218,3 +218,10 @@ def test_unnamed_spokesperson_speaks_for_the_body_and_a_named_one_for_themselves
 )
 def test_cited_source_outranks_the_outlet_that_cites_it(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+def test_description_after_a_named_subject_in_its_sentence_is_that_body_and_names_it_later():
+    context = document_context("", [])
+    first = "Toyota recalled 1.2 million cars on Monday, a move the carmaker said would cost about $500 million."
+    assert claimant_of(first, context, figure_index=1).name == "Toyota"
+    assert claimant_of("The carmaker has offered refunds to 3,000 owners.", context).name == "Toyota"
