@@ -113,6 +113,8 @@ def _reports(verb: Token, anchor: Token) -> bool:
     """Does `verb` report the figure under `anchor`?"""
     if verb.lemma_.lower() not in _reporting_verbs() or verb.pos_ not in ("VERB", "AUX"):
         return False
+    if any(child.dep_ == "neg" for child in verb.children):
+        return False  # "11,500 employees did not report for their shifts"
     if verb.lemma_.lower() not in _clause_only_verbs():
         return True
     branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
@@ -249,10 +251,12 @@ def _core(head: Token) -> list[Token]:
 
 
 def _source_of(noun: Token) -> Token | None:
-    """Who a source noun belongs to: "X's figures", "figures from X", "data compiled by X"."""
+    """Who a source noun belongs to: "X's figures", "X figures", "figures from X", "data compiled by X"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child  # "a YouGov poll", "UNHCR data"
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:

@@ -225,3 +225,17 @@ def test_description_after_a_named_subject_in_its_sentence_is_that_body_and_name
     first = "Toyota recalled 1.2 million cars on Monday, a move the carmaker said would cost about $500 million."
     assert claimant_of(first, context, figure_index=1).name == "Toyota"
     assert claimant_of("The carmaker has offered refunds to 3,000 owners.", context).name == "Toyota"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index", "name"),
+    [
+        ("An Ipsos poll published on Friday found that 52 percent of voters backed the plan.", 0, "Ipsos"),
+        ("UNHCR data show 4,000 people crossed the border in May.", 0, "UNHCR"),
+        # a negated reporting verb reports nothing: the speaker outside the quote does
+        ("“Our figures show 900 drivers did not report for work, which is about 30 percent of the roster,” "
+         "the company said.", 1, "company"),
+    ],
+)
+def test_poll_or_data_named_by_a_compound_and_negated_reporting_verbs(sentence, figure_index, name):
+    assert claimant_of(sentence, figure_index=figure_index).name == name

@@ -55,6 +55,7 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY):
         ("Officials said 300 more troops will be ready on Nov. 1.", None, dt.date(2024, 11, 1)),
         ("At least 112 people died, according to figures released on Monday by the agency.", dt.date(2024, 10, 21), None),
         ("The government put the toll at 34 in a statement on Tuesday evening.", dt.date(2024, 10, 22), None),
+        ("An Ipsos poll published on Monday found that 52 percent of voters backed the plan.", dt.date(2024, 10, 21), None),
     ],
 )
 def test_claim_and_target(sentence, claim_date, target_date):
