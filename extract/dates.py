@@ -94,6 +94,8 @@ def _attached_to(entity: Span, verb: Token) -> bool:
         or (chain[0].pos_ == "ADP" and chain[1] == verb)
         # "put the toll at 34 in a statement on Tuesday": the date of the statement that made the claim
         or (chain[0].pos_ == "ADP" and chain[1].pos_ == "NOUN" and chain[2].pos_ == "ADP" and chain[3] == verb)
+        # "launched an appeal on Wednesday, warning that ...": the date of the act the report is part of
+        or (chain[0].pos_ == "ADP" and chain[1].dep_ == "dobj" and chain[2] == verb)
     )
 
 
@@ -125,10 +127,22 @@ def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.
             if target is not None and (published is None or target > published or future_clause):
                 target_date = target_date or target
             continue
-        attached = _attached_to(entity, verb) if verb is not None else not in_clause and entity.root.dep_ != "poss"
+        attached = any(_attached_to(entity, speech) for speech in _speech_verbs(verb)) if verb is not None \
+            else not in_clause and entity.root.dep_ != "poss"
         if attached and claim_date is None:
             claim_date = resolve_day(entity.text, published, "past")
     return claim_date, target_date
+
+
+def _speech_verbs(verb: Token) -> list[Token]:
+    """The reporting verb and the verb its participle tail hangs from.
+
+    "UNHCR launched an appeal on Wednesday, warning that only 12 percent ..." and "the
+    ministry said on Monday ..., adding that ..." are dated by the main verb.
+    """
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:
+        return [verb, verb.head]
+    return [verb]
 
 
 def _is_future_clause(doc: Doc, anchor: Token) -> bool:

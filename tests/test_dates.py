@@ -56,6 +56,10 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY):
         ("At least 112 people died, according to figures released on Monday by the agency.", dt.date(2024, 10, 21), None),
         ("The government put the toll at 34 in a statement on Tuesday evening.", dt.date(2024, 10, 22), None),
         ("An Ipsos poll published on Monday found that 52 percent of voters backed the plan.", dt.date(2024, 10, 21), None),
+        ("The agency issued an appeal on Monday, warning that only 15 percent of the money had arrived.",
+         dt.date(2024, 10, 21), None),
+        ("The ministry said on Tuesday that the fires were contained, adding that 40 homes had burned.",
+         dt.date(2024, 10, 22), None),
     ],
 )
 def test_claim_and_target(sentence, claim_date, target_date):
