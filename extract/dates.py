@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from . import resources
+
 TARGET_PREPOSITIONS = {"by", "until", "till", "before"}
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 
@@ -131,7 +133,29 @@ def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.
             else not in_clause and entity.root.dep_ != "poss"
         if attached and claim_date is None:
             claim_date = resolve_day(entity.text, published, "past")
+    update = _updated_count(anchor)
+    if update is not None:
+        own = [entity for entity in doc.ents if entity.label_ == "DATE" and _verb_of(_time_phrase_root(entity)) == update]
+        # "rose to 97 on Tuesday and to 164 by Wednesday night": each figure takes the date after it
+        own.sort(key=lambda entity: (entity.start < anchor.i, abs(entity.start - anchor.i)))
+        claim_date = resolve_day(own[0].text, published, "past") if own else None
     return claim_date, target_date
+
+
+def _updated_count(anchor: Token) -> Token | None:
+    """The verb of "a figure that rose to 97 on Tuesday": a count updated after the report.
+
+    The date of such a clause, not the first report's, is when the new figure was
+    given; with no date of its own it has none.
+    """
+    verb = _verb_of(anchor)
+    if verb is None or verb.dep_ != "relcl" or verb.head.lower_ not in resources.words("source_nouns"):
+        return None
+    return verb
+
+
+def _verb_of(token: Token) -> Token | None:
+    return next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "VERB"), None)
 
 
 def _speech_verbs(verb: Token) -> list[Token]:

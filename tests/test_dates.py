@@ -36,9 +36,9 @@ def test_no_publication_date_leaves_relative_words_unresolved():
     assert resolve_day("Monday", None) is None
 
 
-def dates_of(sentence: str, published: dt.date = WEDNESDAY):
+def dates_of(sentence: str, published: dt.date = WEDNESDAY, figure_index: int = 0):
     doc = language_model()(sentence)
-    figure = find_figures(sentence)[0]
+    figure = find_figures(sentence)[figure_index]
     anchor = [token for token in doc if token.idx < figure.end and token.idx + len(token) > figure.start][-1]
     mention = attribution(doc, anchor)
     return claim_and_target(doc, anchor, mention.verb if mention else None, published)
@@ -82,3 +82,18 @@ def test_claim_date_carries_over_only_an_explicit_continuation(text, claim_date)
     frame = claims_from_text(text, published=WEDNESDAY)
     last = frame.iloc[-1]["claim_date"]
     assert (None if pd.isna(last) else last.date()) == claim_date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index", "claim_date"),
+    [
+        ("On Monday the civil defence agency reported 12 dead, a toll that rose to 40 on Tuesday and to 65 by "
+         "Wednesday night.", 1, dt.date(2024, 10, 22)),
+        ("On Monday the civil defence agency reported 12 dead, a toll that rose to 40 on Tuesday and to 65 by "
+         "Wednesday night.", 2, WEDNESDAY),
+        ("On Monday the civil defence agency reported 12 dead, a figure that later rose to 40.", 1, None),
+        ("On Monday the civil defence agency reported 12 dead.", 0, dt.date(2024, 10, 21)),
+    ],
+)
+def test_count_updated_in_a_relative_clause_is_dated_by_its_own_date(sentence, figure_index, claim_date):
+    assert dates_of(sentence, figure_index=figure_index)[0] == claim_date
