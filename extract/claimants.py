@@ -291,11 +291,14 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                      for grand in child.children if grand.dep_ == "pobj"), None)
         if not persons and body is not None and head.pos_ == "NOUN":
             return _mention(doc, body, verb)  # "a spokeswoman for the airline": the body speaks
+    # a "person" modifying a plural noun is a nationality the tagger does not know ("Lutanian officials")
+    adjectives = [entity.text for entity in entities if entity.label_ == "PERSON" and len(entity) == 1
+                  and entity.root.dep_ in ("amod", "compound") and entity.root.head.tag_ == "NNS"]
     return Mention(
         text=span.text,
-        persons=tuple(persons),
+        persons=tuple(person for person in persons if person not in adjectives),
         orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
-        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
+        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives),
         is_pronoun=head.lower_ in PRONOUNS,
         is_description=is_description,
         verb=verb,
@@ -369,11 +372,18 @@ def _reporting_verbs_over(anchor: Token) -> list[Token]:
     """
     verbs: list[Token] = []
     for ancestor in anchor.ancestors:
-        if _reports(ancestor, anchor):
+        if _reports(ancestor, anchor) or _gives_count(ancestor, anchor):
             verbs.append(ancestor)
         verbs.extend(child for child in ancestor.children if child.dep_ == "parataxis"
                      and child.lemma_.lower() in _reporting_verbs() and child.pos_ == "VERB" and not _inside(anchor, child))
     return verbs
+
+
+def _gives_count(verb: Token, anchor: Token) -> bool:
+    """Does the verb's object name the figure as a count ("officials used a figure of 120,000")?"""
+    branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb and token != verb), None)
+    return verb.pos_ == "VERB" and branch is not None and branch.dep_ == "dobj" \
+        and branch.lower_ in resources.words("source_nouns")
 
 
 def _speaker_of(verb: Token, anchor: Token) -> Token | None:
@@ -621,8 +631,9 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
     country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
-    if country and (text.lower().endswith(" government") or (mention.places and _key(text) in {_key(p) for p in mention.places})):
-        name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government"; matches "X government" too
+    governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns")
+    if country and (governing or (mention.places and _key(text) in {_key(p) for p in mention.places})):
+        name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government", "Malawian officials"
         return _aliases().get(_key(name), Claimant(name, name, country))
     if text[:1].isupper() and len(text.split()) == 1:
         return _person(text, context)
@@ -634,11 +645,11 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
 
 
 def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) -> str | None:
-    """A place of the document that an adjective derives from ("Malawian" from "Malawi")."""
+    """A place of the document that an adjective derives from ("Malawian" from "Malawi"), or the place itself."""
     for adjective in adjectives:
-        for place in context.places:
+        for place in sorted(context.places, key=len):  # "Marovia" is Marovia, not the longer "Marovian"
             stem = place.casefold()[: max(4, len(place) - 1)]
-            if adjective.casefold() != place.casefold() and adjective.casefold().startswith(stem):
+            if adjective.casefold().startswith(stem):
                 return place
     return None
 

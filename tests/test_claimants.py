@@ -1,6 +1,7 @@
 """Claimants: attribution in a sentence, and resolution to canonical names."""
 
 import pytest
+from spacy.tokens import Span
 
 from extract.claimants import (
     Claimant,
@@ -29,7 +30,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("The health ministry said 45 people were killed.", "Ministry of Health", None),
         ("According to the UN refugee agency, 300,000 people have fled.", "UNHCR", None),
         ("Ukraine's defence ministry said 1,200 soldiers were wounded.", "Ministry of Defence of Ukraine", "Ukraine"),
-        ("South Korean officials estimated that 1,500 troops had arrived.", "South Korean officials", "South Korea"),
+        ("South Korean officials estimated that 1,500 troops had arrived.", "Government of South Korea", "South Korea"),
         ("The crowd was estimated by police at 12,000 people.", "police", None),
         ("“We counted 3,000 marchers,” said organiser Maria Okafor.", "Maria Okafor", None),
         ("Washington has expressed concerns about 3,000 personnel in training.", "United States government", "United States"),
@@ -239,3 +240,27 @@ def test_description_after_a_named_subject_in_its_sentence_is_that_body_and_name
 )
 def test_poll_or_data_named_by_a_compound_and_negated_reporting_verbs(sentence, figure_index, name):
     assert claimant_of(sentence, figure_index=figure_index).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "name"),
+    [
+        ("Union leaders had earlier used a figure of 8,000 strikers.", [], "Union leaders"),
+        ("The agency later gave a toll of 52.", [], "agency"),
+        ("Tavrian officials had earlier used a figure of 120,000.", ["Tavria", "Tavrian"], "Government of Tavria"),
+        # a possessive place the data lacks is that place, not a longer adjective of it
+        ("Korvia's government said it had evacuated 18,000 residents.", ["Korvian", "Korvia"], "Government of Korvia"),
+    ],
+)
+def test_count_given_as_an_object_and_governments_of_places_the_data_lacks(sentence, places, name):
+    context = document_context(sentence, [], places)
+    assert claimant_of(sentence, context).name == name
+
+
+def test_nationality_the_tagger_takes_for_a_person_names_a_government():
+    sentence = "Tavrian officials said 300 people had crossed the border."
+    doc = language_model()(sentence)
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), *[entity for entity in doc.ents if entity.start > 0]]
+    anchor = next(token for token in doc if token.text == "300")
+    context = document_context(sentence, [], ["Tavria"])
+    assert resolve(attribution(doc, anchor), context).name == "Government of Tavria"
