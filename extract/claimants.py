@@ -115,10 +115,18 @@ def _reports(verb: Token, anchor: Token) -> bool:
         return False
     if any(child.dep_ == "neg" for child in verb.children):
         return False  # "11,500 employees did not report for their shifts"
-    if verb.lemma_.lower() not in _clause_only_verbs():
-        return True
     branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
+    if verb.lemma_.lower() not in _clause_only_verbs():
+        return not _side_clause(branch)
     return branch is not None and branch.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")
+
+
+def _side_clause(branch: Token | None) -> bool:
+    """Is this branch of a verb a clause with its own subject ("US unveils $1.2bn ... as EU adds €500 million")?
+
+    What such a clause says is not what the verb's subject reports.
+    """
+    return branch is not None and branch.dep_ == "advcl" and any(child.dep_ == "nsubj" for child in branch.children)
 
 
 def _key(text: str) -> str:
@@ -431,7 +439,9 @@ def _reports_other(verb: Token, anchor: Token) -> bool:
     """
     if _inside(anchor, verb):
         objects = [child for child in verb.children if child.dep_ == "dobj"]
-        return verb.lemma_.lower() in _clause_only_verbs() and any(obj in (anchor, anchor.head) for obj in objects)
+        branch = next(token for token in [anchor, *anchor.ancestors] if token.head == verb)
+        return _side_clause(branch) or (verb.lemma_.lower() in _clause_only_verbs()
+                                         and any(obj in (anchor, anchor.head) for obj in objects))
     if verb.lemma_.lower() in _clause_only_verbs() and not any(child.dep_ in _CLAUSES for child in verb.children):
         return True
     return any(child.dep_ in (*_CLAUSES, "dobj") for child in verb.children)

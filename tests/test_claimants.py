@@ -264,3 +264,16 @@ def test_nationality_the_tagger_takes_for_a_person_names_a_government():
     anchor = next(token for token in doc if token.text == "300")
     context = document_context(sentence, [], ["Tavria"])
     assert resolve(attribution(doc, anchor), context).name == "Government of Tavria"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index", "name"),
+    [
+        ("Japan unveils $3bn flood relief plan as Tokyo braces for more rain", 0, "Government of Japan"),
+        ("The World Bank unveiled a $500 million loan on Monday as donors met in Geneva.", 0, "World Bank"),
+        # a side clause with its own subject is not part of what the main verb reports
+        ("The World Bank unveiled a $500 million loan as the IMF prepared a further $2 billion.", 1, None),
+    ],
+)
+def test_unveiled_figures_and_side_clauses(sentence, figure_index, name):
+    assert claimant_of(sentence, figure_index=figure_index).name == name
