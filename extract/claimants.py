@@ -118,6 +118,9 @@ def _reports(verb: Token, anchor: Token) -> bool:
     branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
     if verb.lemma_.lower() not in _clause_only_verbs():
         return not _side_clause(branch)
+    subject = _subject_of(verb)
+    if subject is not None and subject.lower_ in resources.words("source_nouns") and _source_of(subject) is not None:
+        return True  # "data from the ministry showed 4,500 cases": a source's figures report through the object
     return branch is not None and branch.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")
 
 

@@ -277,3 +277,14 @@ def test_nationality_the_tagger_takes_for_a_person_names_a_government():
 )
 def test_unveiled_figures_and_side_clauses(sentence, figure_index, name):
     assert claimant_of(sentence, figure_index=figure_index).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Data from the Health Ministry showed 4,500 new cases in March.", "Ministry of Health"),
+        ("Figures released by the World Bank show $2 billion in pledges.", "World Bank"),
+    ],
+)
+def test_owned_source_noun_reports_through_its_object(sentence, name):
+    assert claimant_of(sentence).name == name
