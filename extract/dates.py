@@ -98,6 +98,8 @@ def _attached_to(entity: Span, verb: Token) -> bool:
         or (chain[0].pos_ == "ADP" and chain[1].pos_ == "NOUN" and chain[2].pos_ == "ADP" and chain[3] == verb)
         # "launched an appeal on Wednesday, warning that ...": the date of the act the report is part of
         or (chain[0].pos_ == "ADP" and chain[1].dep_ == "dobj" and chain[2] == verb)
+        # "Speaking to reporters on Monday, X said": the occasion of the statement
+        or (chain[0].pos_ == "ADP" and chain[1].dep_ == "advcl" and chain[1].tag_ == "VBG" and chain[2] == verb)
     )
 
 

@@ -60,6 +60,7 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY, figure_index: int = 
          dt.date(2024, 10, 21), None),
         ("The ministry said on Tuesday that the fires were contained, adding that 40 homes had burned.",
          dt.date(2024, 10, 22), None),
+        ("Speaking to reporters on Monday, the interior minister said 30 people had died.", dt.date(2024, 10, 21), None),
     ],
 )
 def test_claim_and_target(sentence, claim_date, target_date):
