@@ -291,7 +291,8 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if any(child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated) for child in head.children):
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," (parsed as appos or conj)
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
+    entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end
+                and entity.root.dep_ != "npadvmod"]  # "a Kraków-based research group" is no person or place
     persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
     is_description = head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"])
     if head.lower_ in resources.words("titles") and not persons:

@@ -288,3 +288,13 @@ def test_unveiled_figures_and_side_clauses(sentence, figure_index, name):
 )
 def test_owned_source_noun_reports_through_its_object(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+def test_place_in_a_based_adjective_is_not_the_claimant():
+    sentence = "A tally by the Open Streets Institute, a Gdańsk-based think tank, put the crowd at 30,000."
+    doc = language_model()(sentence)
+    # the tagger sometimes takes such a city for a person
+    doc.ents = [Span(doc, entity.start, entity.end, label="PERSON" if entity.text == "Gdańsk" else entity.label_)
+                for entity in doc.ents]
+    anchor = next(token for token in doc if token.text == "30,000")
+    assert resolve(attribution(doc, anchor), document_context(sentence, [])).name == "Open Streets Institute"
