@@ -30,6 +30,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("The health ministry said 45 people were killed.", "Ministry of Health", None),
         ("According to the UN refugee agency, 300,000 people have fled.", "UNHCR", None),
         ("Ukraine's defence ministry said 1,200 soldiers were wounded.", "Ministry of Defence of Ukraine", "Ukraine"),
+        ("Greece's fire service said 40 blazes were still burning.", "Hellenic Fire Service", "Greece"),
         ("South Korean officials estimated that 1,500 troops had arrived.", "Government of South Korea", "South Korea"),
         ("The crowd was estimated by police at 12,000 people.", "police", None),
         ("“We counted 3,000 marchers,” said organiser Maria Okafor.", "Maria Okafor", None),
