@@ -29,7 +29,10 @@ _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Human
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
     r"\s+\(([A-Z][A-Za-z.]{1,9})\)"
 )
-_DESCRIPTION_AFTER = re.compile(r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*[,.;]")
+_DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", the shadow administration formed by ..."
+    r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
+    r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
+)
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name

@@ -299,3 +299,10 @@ def test_place_in_a_based_adjective_is_not_the_claimant():
                 for entity in doc.ents]
     anchor = next(token for token in doc if token.text == "30,000")
     assert resolve(attribution(doc, anchor), document_context(sentence, [])).name == "Open Streets Institute"
+
+
+def test_description_after_an_acronym_may_run_on_into_a_participle():
+    text = ("The Civic Forum Alliance (CFA), the opposition coalition formed by exiled lawmakers in 2019, "
+            "said 200 activists had been detained.")
+    context = document_context(text, [])
+    assert claimant_of("The coalition said 40 of them were later released.", context).name == "Civic Forum Alliance"
