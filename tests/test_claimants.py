@@ -31,6 +31,8 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("According to the UN refugee agency, 300,000 people have fled.", "UNHCR", None),
         ("Ukraine's defence ministry said 1,200 soldiers were wounded.", "Ministry of Defence of Ukraine", "Ukraine"),
         ("Greece's fire service said 40 blazes were still burning.", "Hellenic Fire Service", "Greece"),
+        ("The USGS measured the quake at magnitude 6.1.", "US Geological Survey", "United States"),
+        ("Chile's seismology centre located the epicentre 40 kilometres off the coast.", "Seismology centre of Chile", "Chile"),
         ("South Korean officials estimated that 1,500 troops had arrived.", "Government of South Korea", "South Korea"),
         ("The crowd was estimated by police at 12,000 people.", "police", None),
         ("“We counted 3,000 marchers,” said organiser Maria Okafor.", "Maria Okafor", None),
