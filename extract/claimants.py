@@ -442,12 +442,13 @@ def _reports_other(verb: Token, anchor: Token) -> bool:
 
     "as Verdi says 20,000 staff walked out", "the CEC put the number of ballots at ...",
     "WHO warns of spread" (no clause) and "a bill that would add $3 billion" (the figure
-    is the verb's object, not a report) do not attribute a neighbouring figure.
+    is the object of a relative clause describing the bill, not a report) do not
+    attribute the figure; "the monitor counted 640 deaths" does.
     """
     if _inside(anchor, verb):
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         branch = next(token for token in [anchor, *anchor.ancestors] if token.head == verb)
-        return _side_clause(branch) or (verb.lemma_.lower() in _clause_only_verbs()
+        return _side_clause(branch) or (verb.lemma_.lower() in _clause_only_verbs() and verb.dep_ == "relcl"
                                          and any(obj in (anchor, anchor.head) for obj in objects))
     if verb.lemma_.lower() in _clause_only_verbs() and not any(child.dep_ in _CLAUSES for child in verb.children):
         return True

@@ -308,3 +308,7 @@ def test_description_after_an_acronym_may_run_on_into_a_participle():
             "said 200 activists had been detained.")
     context = document_context(text, [])
     assert claimant_of("The coalition said 40 of them were later released.", context).name == "Civic Forum Alliance"
+
+
+def test_monitor_counting_a_figure_reports_it():
+    assert claimant_of("The monitoring group counted at least 320 civilian deaths in April.").name == "monitoring group"
