@@ -596,6 +596,11 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             return _person(role_holder, context)
         if context.last.name is not None and _describes(mention.text.split()[-1], context.last):
             return context.last
+        named = {full for full in context.acronyms.values() if mention.text.split()[-1].casefold() in _tokens_of(full)}
+        if len(named) == 1:
+            claimant = _organisation(named.pop(), context)
+            context.last = claimant
+            return claimant  # "the commission": the one body the text introduced with that word in its name
         if mention.antecedent is not None:
             claimant = _organisation(mention.antecedent, context)
             context.bodies.setdefault(mention.text.split()[-1].casefold(), claimant)  # later "the airline" too

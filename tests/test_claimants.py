@@ -312,3 +312,11 @@ def test_description_after_an_acronym_may_run_on_into_a_participle():
 
 def test_monitor_counting_a_figure_reports_it():
     assert claimant_of("The monitoring group counted at least 320 civilian deaths in April.").name == "monitoring group"
+
+
+def test_description_names_the_one_introduced_body_with_that_word():
+    text = ("The Central Electoral Commission (CEC) published results. Observers were satisfied. "
+            "Mira Sandru said 48 stations opened abroad.")
+    context = document_context(text, ["Mira Sandru"])
+    claimant_of("Mira Sandru said 48 stations opened abroad.", context)
+    assert claimant_of("The commission said turnout was 61 percent.", context).name == "Central Electoral Commission"
