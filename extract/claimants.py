@@ -29,10 +29,14 @@ _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Human
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
     r"\s+\(([A-Z][A-Za-z.]{1,9})\)"
 )
-_DESCRIPTION_AFTER = re.compile(r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*[,.;]")
+_DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", the shadow administration formed by ..."
+    r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
+    r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
+)
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
+_CLAUSES = ("ccomp", "xcomp", "parataxis")  # what a verb reports through
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 
 
@@ -56,6 +60,7 @@ class Mention:
     is_pronoun: bool = False
     is_description: bool = False  # "the agency", "the ministry": a body named earlier
     verb: Token | None = field(default=None, compare=False)
+    antecedent: str | None = None  # the body the sentence's main subject names, for a description inside it
 
 
 @dataclass
@@ -101,14 +106,33 @@ def _clause_only_verbs() -> frozenset[str]:
     return frozenset(row["verb"] for row in resources.table("reporting_verbs") if row["needs_clause"] == "yes")
 
 
+@lru_cache(maxsize=None)
+def _citing_verbs() -> frozenset[str]:
+    """Verbs whose object is the original source of what their subject reports ("citing", "quoting")."""
+    return frozenset(row["verb"] for row in resources.table("reporting_verbs") if row["names_source"] == "yes")
+
+
 def _reports(verb: Token, anchor: Token) -> bool:
     """Does `verb` report the figure under `anchor`?"""
     if verb.lemma_.lower() not in _reporting_verbs() or verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.lemma_.lower() not in _clause_only_verbs():
-        return True
+    if any(child.dep_ == "neg" for child in verb.children):
+        return False  # "11,500 employees did not report for their shifts"
     branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
+    if verb.lemma_.lower() not in _clause_only_verbs():
+        return not _side_clause(branch)
+    subject = _subject_of(verb)
+    if subject is not None and subject.lower_ in resources.words("source_nouns") and _source_of(subject) is not None:
+        return True  # "data from the ministry showed 4,500 cases": a source's figures report through the object
     return branch is not None and branch.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")
+
+
+def _side_clause(branch: Token | None) -> bool:
+    """Is this branch of a verb a clause with its own subject ("US unveils $1.2bn ... as EU adds €500 million")?
+
+    What such a clause says is not what the verb's subject reports.
+    """
+    return branch is not None and branch.dep_ == "advcl" and any(child.dep_ == "nsubj" for child in branch.children)
 
 
 def _key(text: str) -> str:
@@ -125,14 +149,21 @@ def main_country(places: list[str]) -> str | None:
 
 
 def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
-    """(noun, name) pairs a text sets in apposition: "SpF, the national health agency" gives ("agency", "SpF")."""
+    """(noun, name) pairs a text sets in apposition: "SpF, the national health agency" gives ("agency", "SpF").
+
+    The tagger often reads a body's foreign name as a person ("Spain's maritime rescue
+    service, Salvamento Marítimo,"); such a name counts unless the noun is a title
+    ("the spokesman, Jan Novak," names a person, not a body).
+    """
+    titles = resources.words("titles")
     pairs: list[tuple[str, str]] = []
     for doc in sentences:
         for token in doc:
             if token.dep_ != "appos":
                 continue
             for noun, named in ((token.head, token), (token, token.head)):
-                entity = next((e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "ORG"), None)
+                entity = next((e for e in doc.ents if e.start <= named.i < e.end and (
+                    e.label_ == "ORG" or (e.label_ == "PERSON" and noun.lower_ not in titles))), None)
                 if noun.pos_ == "NOUN" and entity is not None:
                     pairs.append((noun.lower_, entity.text))
     return pairs
@@ -234,10 +265,12 @@ def _core(head: Token) -> list[Token]:
 
 
 def _source_of(noun: Token) -> Token | None:
-    """Who a source noun belongs to: "X's figures", "figures from X", "data compiled by X"."""
+    """Who a source noun belongs to: "X's figures", "X figures", "figures from X", "data compiled by X"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child  # "a YouGov poll", "UNHCR data"
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:
@@ -261,20 +294,44 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if any(child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated) for child in head.children):
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," (parsed as appos or conj)
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end]
-    if head.lower_ in resources.words("titles") and not any(entity.label_ == "PERSON" for entity in entities):
+    entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end
+                and entity.root.dep_ != "npadvmod"]  # "a Kraków-based research group" is no person or place
+    persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
+    is_description = head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"])
+    if head.lower_ in resources.words("titles") and not persons:
         whole = sorted(head.subtree, key=lambda token: token.i)  # "the group's leader, who gave his name as Ko Thura,"
-        entities += [entity for entity in doc.ents if entity.label_ == "PERSON"
-                     and entity.start >= whole[0].i and entity.end <= whole[-1].i + 1]
+        persons = [entity.text for entity in doc.ents if entity.start >= whole[0].i and entity.end <= whole[-1].i + 1
+                   and (entity.label_ == "PERSON" or (entity.label_ == "ORG" and entity.root.dep_ == "appos"))]
+        body = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in ("for", "of", "at")
+                     for grand in child.children if grand.dep_ == "pobj"), None)
+        if not persons and body is not None and head.pos_ == "NOUN":
+            return _mention(doc, body, verb)  # "a spokeswoman for the airline": the body speaks
+    # a "person" modifying a plural noun is a nationality the tagger does not know ("Lutanian officials")
+    adjectives = [entity.text for entity in entities if entity.label_ == "PERSON" and len(entity) == 1
+                  and entity.root.dep_ in ("amod", "compound") and entity.root.head.tag_ == "NNS"]
     return Mention(
         text=span.text,
-        persons=tuple(entity.text for entity in entities if entity.label_ == "PERSON"),
+        persons=tuple(person for person in persons if person not in adjectives),
         orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
-        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
+        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives),
         is_pronoun=head.lower_ in PRONOUNS,
-        is_description=head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"]),
+        is_description=is_description,
         verb=verb,
+        antecedent=_antecedent(doc, head) if is_description else None,
     )
+
+
+def _antecedent(doc: Doc, head: Token) -> str | None:
+    """The organisation a description refers back to within its sentence.
+
+    "Lufthansa cancelled 1,100 flights, a stoppage the airline said would affect ...":
+    a description after the main clause's named subject is that subject.
+    """
+    root = next((token for token in doc if token.dep_ == "ROOT"), None)
+    subject = _subject_of(root) if root is not None else None
+    if subject is None or subject.i >= head.i or _inside(head, subject):
+        return None
+    return next((entity.text for entity in doc.ents if entity.label_ == "ORG" and entity.start <= subject.i < entity.end), None)
 
 
 def _inside(token: Token, head: Token) -> bool:
@@ -292,27 +349,24 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         The mention, or None when the sentence gives no source.
     """
     verbs = _reporting_verbs()
+    candidates = _reporting_verbs_over(anchor)
+    speakers = [_speaker_of(verb, anchor) for verb in candidates]
+    for position, (verb, subject) in enumerate(zip(candidates, speakers)):
+        if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
+            continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
+        if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None:
+            continue  # "with estimates suggesting that ...": nobody's estimates, no speaker
+        mention = _mention(doc, subject, verb)
+        if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
+            continue  # "the minister said the government had offered 3.5 percent": the minister
+        return mention
     for token in doc:
         if token.lower_ == "according":
             objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
             if objects and not _inside(anchor, objects[0]):
                 return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
-    for ancestor in anchor.ancestors:
-        if _reports(ancestor, anchor):
-            verb: Token | None = ancestor
-            while verb is not None:
-                subject = _subject_of(verb)
-                if subject is not None and (subject.lower_ in FIRST_PERSON or _first_person_owned(subject)):
-                    break  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
-                if subject is not None and subject.dep_ == "pobj" and _outer_reporting_verb(ancestor):
-                    break  # "412 were confirmed by laboratory tests, the ministry added": the ministry
-                if subject is not None and subject.lower_ in PRONOUNS and _outer_reporting_verb(ancestor):
-                    break  # "the agency said it had recorded 80": the agency is the source
-                if subject is not None and not _inside(anchor, subject):
-                    return _mention(doc, subject, ancestor)
-                verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head != verb else None
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
-        if token.lemma_.lower() in verbs and token.pos_ == "VERB":
+        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON:
                 return _mention(doc, subject, token)
@@ -325,13 +379,84 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
     return None
 
 
+def _reporting_verbs_over(anchor: Token) -> list[Token]:
+    """The reporting verbs that govern a figure, innermost first.
+
+    A reporting verb set beside a clause ("412 were confirmed by tests, the ministry
+    added", parsed as parataxis) governs that clause from outside.
+    """
+    verbs: list[Token] = []
+    for ancestor in anchor.ancestors:
+        if _reports(ancestor, anchor) or _gives_count(ancestor, anchor):
+            verbs.append(ancestor)
+        verbs.extend(child for child in ancestor.children if child.dep_ == "parataxis"
+                     and child.lemma_.lower() in _reporting_verbs() and child.pos_ == "VERB" and not _inside(anchor, child))
+    return verbs
+
+
+def _gives_count(verb: Token, anchor: Token) -> bool:
+    """Does the verb's object name the figure as a count ("officials used a figure of 120,000")?"""
+    branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb and token != verb), None)
+    return verb.pos_ == "VERB" and branch is not None and branch.dep_ == "dobj" \
+        and branch.lower_ in resources.words("source_nouns")
+
+
+def _speaker_of(verb: Token, anchor: Token) -> Token | None:
+    """The subject of a reporting verb, or of the verb it hangs from ("..., warning that" -> who warned).
+
+    A source the verb's subject cites ("AIM, citing the health directorate, reported")
+    is the speaker instead.
+    """
+    subject: Token | None = None
+    current: Token | None = verb
+    while current is not None and subject is None:
+        found = _subject_of(current)
+        subject = found if found is not None and not _inside(anchor, found) else None
+        current = current.head if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head != current else None
+    participles = [child for child in verb.children if child.dep_ == "advcl"]  # "AIM, citing X, reported"
+    participles += [child for child in subject.children if child.dep_ == "acl"] if subject is not None else []
+    cited = [grand for child in participles if child.lemma_.lower() in _citing_verbs()
+             for grand in child.children if grand.dep_ == "dobj"]
+    return cited[0] if cited else subject
+
+
+def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
+    """Does an inner speaker give way to the speaker `outer` of a reporting verb above it?
+
+    A passive agent ("confirmed by laboratory tests, the ministry added") or a pronoun
+    ("the agency said it had recorded") always does. A plain noun phrase naming nobody
+    does inside the outer speaker's "that" clause ("the minister said that the
+    government had offered 3.5 percent"): what it offered is what the minister says.
+    Without "that", or with the inner speaker first ("police say 18,000, organisers
+    claim 75,000"), each keeps its own figure.
+    """
+    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS:
+        return True
+    named = inner.persons or inner.orgs or inner.places or any(token.pos_ == "PROPN" for token in subject.subtree)
+    marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)
+    return not named and outer.i < subject.i and marked
+
+
+def _reports_other(verb: Token, anchor: Token) -> bool:
+    """Does a reporting verb near the figure report something else instead?
+
+    "as Verdi says 20,000 staff walked out", "the CEC put the number of ballots at ...",
+    "WHO warns of spread" (no clause) and "a bill that would add $3 billion" (the figure
+    is the object of a relative clause describing the bill, not a report) do not
+    attribute the figure; "the monitor counted 640 deaths" does.
+    """
+    if _inside(anchor, verb):
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        branch = next(token for token in [anchor, *anchor.ancestors] if token.head == verb)
+        return _side_clause(branch) or (verb.lemma_.lower() in _clause_only_verbs() and verb.dep_ == "relcl"
+                                         and any(obj in (anchor, anchor.head) for obj in objects))
+    if verb.lemma_.lower() in _clause_only_verbs() and not any(child.dep_ in _CLAUSES for child in verb.children):
+        return True
+    return any(child.dep_ in (*_CLAUSES, "dobj") for child in verb.children)
+
+
 def _first_person_owned(noun: Token) -> bool:
     return any(child.dep_ == "poss" and child.lower_ in ("our", "my") for child in noun.children)
-
-
-def _outer_reporting_verb(verb: Token) -> bool:
-    verbs = _reporting_verbs()
-    return any(ancestor.lemma_.lower() in verbs and ancestor.pos_ == "VERB" for ancestor in verb.ancestors)
 
 
 def remember_subject(doc: Doc, context: DocumentContext) -> None:
@@ -344,6 +469,17 @@ def remember_subject(doc: Doc, context: DocumentContext) -> None:
     mention = _mention(doc, subject, None)
     if mention.persons or mention.orgs:
         resolve(mention, context)
+
+
+def continues_speaker(mention: Mention | None) -> bool:
+    """Does a mention pick up the previous sentence's statement ("He added", "The agency said")?
+
+    Only a pronoun or a description naming the speaker again as the subject of a reporting
+    verb links the two sentences; "according to the commission's results" cites a source
+    and says nothing about when.
+    """
+    return mention is not None and (mention.is_pronoun or mention.is_description) \
+        and mention.verb is not None and mention.verb.lower_ != "according"
 
 
 def reporting_hedge(mention: Mention | None) -> str | None:
@@ -460,6 +596,16 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             return _person(role_holder, context)
         if context.last.name is not None and _describes(mention.text.split()[-1], context.last):
             return context.last
+        named = {full for full in context.acronyms.values() if mention.text.split()[-1].casefold() in _tokens_of(full)}
+        if len(named) == 1:
+            claimant = _organisation(named.pop(), context)
+            context.last = claimant
+            return claimant  # "the commission": the one body the text introduced with that word in its name
+        if mention.antecedent is not None:
+            claimant = _organisation(mention.antecedent, context)
+            context.bodies.setdefault(mention.text.split()[-1].casefold(), claimant)  # later "the airline" too
+            context.last = claimant
+            return claimant
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:
@@ -508,8 +654,9 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
     country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
-    if country and (text.lower().endswith(" government") or (mention.places and _key(text) in {_key(p) for p in mention.places})):
-        name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government"; matches "X government" too
+    governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns")
+    if country and (governing or (mention.places and _key(text) in {_key(p) for p in mention.places})):
+        name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government", "Malawian officials"
         return _aliases().get(_key(name), Claimant(name, name, country))
     if text[:1].isupper() and len(text.split()) == 1:
         return _person(text, context)
@@ -521,11 +668,11 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
 
 
 def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) -> str | None:
-    """A place of the document that an adjective derives from ("Malawian" from "Malawi")."""
+    """A place of the document that an adjective derives from ("Malawian" from "Malawi"), or the place itself."""
     for adjective in adjectives:
-        for place in context.places:
+        for place in sorted(context.places, key=len):  # "Marovia" is Marovia, not the longer "Marovian"
             stem = place.casefold()[: max(4, len(place) - 1)]
-            if adjective.casefold() != place.casefold() and adjective.casefold().startswith(stem):
+            if adjective.casefold().startswith(stem):
                 return place
     return None
 

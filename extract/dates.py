@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from . import resources
+
 TARGET_PREPOSITIONS = {"by", "until", "till", "before"}
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 
@@ -94,6 +96,10 @@ def _attached_to(entity: Span, verb: Token) -> bool:
         or (chain[0].pos_ == "ADP" and chain[1] == verb)
         # "put the toll at 34 in a statement on Tuesday": the date of the statement that made the claim
         or (chain[0].pos_ == "ADP" and chain[1].pos_ == "NOUN" and chain[2].pos_ == "ADP" and chain[3] == verb)
+        # "launched an appeal on Wednesday, warning that ...": the date of the act the report is part of
+        or (chain[0].pos_ == "ADP" and chain[1].dep_ == "dobj" and chain[2] == verb)
+        # "Speaking to reporters on Monday, X said": the occasion of the statement
+        or (chain[0].pos_ == "ADP" and chain[1].dep_ == "advcl" and chain[1].tag_ == "VBG" and chain[2] == verb)
     )
 
 
@@ -125,10 +131,44 @@ def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.
             if target is not None and (published is None or target > published or future_clause):
                 target_date = target_date or target
             continue
-        attached = _attached_to(entity, verb) if verb is not None else not in_clause and entity.root.dep_ != "poss"
+        attached = any(_attached_to(entity, speech) for speech in _speech_verbs(verb)) if verb is not None \
+            else not in_clause and entity.root.dep_ != "poss"
         if attached and claim_date is None:
             claim_date = resolve_day(entity.text, published, "past")
+    update = _updated_count(anchor)
+    if update is not None:
+        own = [entity for entity in doc.ents if entity.label_ == "DATE" and _verb_of(_time_phrase_root(entity)) == update]
+        # "rose to 97 on Tuesday and to 164 by Wednesday night": each figure takes the date after it
+        own.sort(key=lambda entity: (entity.start < anchor.i, abs(entity.start - anchor.i)))
+        claim_date = resolve_day(own[0].text, published, "past") if own else None
     return claim_date, target_date
+
+
+def _updated_count(anchor: Token) -> Token | None:
+    """The verb of "a figure that rose to 97 on Tuesday": a count updated after the report.
+
+    The date of such a clause, not the first report's, is when the new figure was
+    given; with no date of its own it has none.
+    """
+    verb = _verb_of(anchor)
+    if verb is None or verb.dep_ != "relcl" or verb.head.lower_ not in resources.words("source_nouns"):
+        return None
+    return verb
+
+
+def _verb_of(token: Token) -> Token | None:
+    return next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "VERB"), None)
+
+
+def _speech_verbs(verb: Token) -> list[Token]:
+    """The reporting verb and the verb its participle tail hangs from.
+
+    "UNHCR launched an appeal on Wednesday, warning that only 12 percent ..." and "the
+    ministry said on Monday ..., adding that ..." are dated by the main verb.
+    """
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:
+        return [verb, verb.head]
+    return [verb]
 
 
 def _is_future_clause(doc: Doc, anchor: Token) -> bool:

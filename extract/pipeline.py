@@ -97,7 +97,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if claimant.name is None:
                 claim_date = document.published
             elif claim_date is None and speaker is not None and speaker.claimant == claimant \
-                    and speaker.sentence_index >= index - 1:
+                    and (speaker.sentence_index == index or (speaker.sentence_index == index - 1
+                                                              and claimants.continues_speaker(mention))):
                 claim_date = speaker.claim_date
             if claimant.name is not None:
                 speaker = _Speaker(index, claimant, claim_date)

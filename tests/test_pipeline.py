@@ -32,9 +32,14 @@ def test_annotated_set_detection_bounds_unit_and_date(name):
     assert result.accuracy("claim_date") >= 0.80
 
 
-@pytest.mark.xfail(reason="claimant accuracy on unseen news is 0.78-0.83, below the 0.85 bar: generic subjects "
-                          "('organisers', 'the airline') are not linked to the body the text names elsewhere")
-@pytest.mark.parametrize("name", ANNOTATED_SETS)
+@pytest.mark.parametrize("name", [
+    "devset",
+    "devset2",
+    pytest.param("heldout", marks=pytest.mark.xfail(
+        reason="heldout claimant accuracy is 0.82, below the 0.85 bar (its errors are not read); on the dev sets "
+               "the misses left are bare generic subjects ('organisers', 'city hall') that only world knowledge "
+               "links to a named body")),
+])
 def test_annotated_set_claimant_and_strict_bars(name):
     result = score_set(name)
     assert result.accuracy("claimant") >= 0.85
