@@ -33,6 +33,8 @@ _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", 
     r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
     r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
 )
+_WORDS_BEFORE = re.compile(r"(?:[\w.\u2019']+\s+){1,4}$")
+WORDS_BEFORE_WINDOW = 200  # characters: four words and their spaces
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
@@ -193,8 +195,11 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
                 by_surname[surname] = name
     roles: dict[str, str] = {}
     for person in persons:
-        for match in re.finditer(rf"((?:[\w.\u2019']+\s+){{1,4}}){re.escape(person)}", text):
-            role = _role(match.group(1))
+        for mention in re.finditer(re.escape(person), text):
+            # The words right before a mention ("US Defense Secretary <person>"), read from a short window:
+            # one pattern over the whole text for each person grew with both.
+            before = _WORDS_BEFORE.search(text, max(0, mention.start() - WORDS_BEFORE_WINDOW), mention.start())
+            role = _role(before.group()) if before else None
             if role:
                 roles.setdefault(role, strip_titles(person))
     context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []),
