@@ -54,9 +54,9 @@ PARTITION_GLOB = "part-*.parquet"
 # workers return freed memory to the system at once by default (MALLOC_TRIM_THRESHOLD_=65536), which with
 # spaCy's many short-lived arrays costs page faults (15% more CPU time); the statistical profiler samples the
 # task's stack every 10 ms and the event-loop tick runs every 20 ms, both taking the GIL from the task (about
-# 7% together). Neither is needed without a dashboard. Where forking is the platform's default, the workers are forked from
-# this process once it has loaded spaCy and quantulum3 (`pipeline.load_resources`): spawned workers import and
-# load them again, each, which took 6 s of a run here before the first partition started.
+# 7% together). Neither is needed without a dashboard. Where forking is the platform's default, the workers are
+# forked from this process once it has loaded spaCy and quantulum3 (`pipeline.load_resources`): spawned workers
+# import and load them again, each, which took 6 s of a run here before the first partition started.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
@@ -382,8 +382,8 @@ def _on_dask(partitions: Sequence[Partition], todo: list[int], output_dir: str |
     with ExitStack() as stack:
         if scheduler is None:
             settings = dict(LOCAL_CLUSTER_CONFIG)
-            start_method = multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
-            if start_method == "fork":  # the default on Linux, not on macOS or Windows
+            default_method = multiprocessing.get_all_start_methods()[0]
+            if (multiprocessing.get_start_method(allow_none=True) or default_method) == "fork":  # Linux, not macOS
                 from .pipeline import load_resources
 
                 load_resources()

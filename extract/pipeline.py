@@ -57,7 +57,9 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     if not found:
         return []
     closers = sentences.quote_closers([sentence.text for sentence in split])
-    needed = sorted(set(found) | {index - 1 for index in found if index} | {closers[index] for index in found if index in closers})
+    # A figure needs its own sentence, the one before (whose speaker "he added" continues) and its quote's closer.
+    needed = sorted({*found, *(index - 1 for index in found if index),
+                     *(closers[index] for index in found if index in closers)})
     model = resources.language_model()
     parsed = dict(zip(needed, model.pipe(split[index].text for index in needed)))
     # The other sentences before the last needed one only introduce names ("Health Minister Ana Ruiz"): NER alone.
