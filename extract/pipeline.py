@@ -60,12 +60,10 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     # A figure needs its own sentence, the one before (whose speaker "he added" continues) and its quote's closer.
     needed = sorted({*found, *(index - 1 for index in found if index),
                      *(closers[index] for index in found if index in closers)})
-    model = resources.language_model()
-    parsed = dict(zip(needed, model.pipe(split[index].text for index in needed)))
+    parsed = dict(zip(needed, resources.parse(split[index].text for index in needed)))
     # The other sentences before the last needed one only introduce names ("Health Minister Ana Ruiz"): NER alone.
     unparsed = [index for index in range(needed[-1]) if index not in parsed]
-    with model.select_pipes(enable="ner"):
-        named = dict(zip(unparsed, model.pipe(split[index].text for index in unparsed)))
+    named = dict(zip(unparsed, resources.parse((split[index].text for index in unparsed), names_only=True)))
     in_order = [doc for _, doc in sorted({**parsed, **named}.items())]
     context = claimants.document_context(
         document.text,

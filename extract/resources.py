@@ -7,14 +7,17 @@ worker processes pay the loading cost once, not per document.
 from __future__ import annotations
 
 import csv
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from . import config
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+    from threadpoolctl import ThreadpoolController
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -61,19 +64,16 @@ def sentence_splitter() -> "Language":
 def language_model() -> "Language":
     """The statistical pipeline (tagger, parser, NER) named in `config`.
 
-    Its layers multiply through numpy's BLAS on one thread: measured here,
+    Its layers multiply through numpy's BLAS (see `parse`): measured here,
     thinc's default (blis) took twice as long for the embedding layers, with the
-    same annotations; the matrices are small, so more BLAS threads only add
-    overhead, and parallelism comes from processes (Dask workers).
+    same annotations.
 
     Raises:
         RuntimeError: the pipeline package is not installed.
     """
     import spacy
     from thinc.api import NumpyOps
-    from threadpoolctl import threadpool_limits
 
-    threadpool_limits(limits=1, user_api="blas")
     numpy_ops = NumpyOps(use_blis=False)
     name = config.spacy_model_name()
     try:
@@ -88,6 +88,26 @@ def language_model() -> "Language":
         for node in model.walk() if hasattr(model, "walk") else ():
             node.ops = numpy_ops
     return nlp
+
+
+@lru_cache(maxsize=None)
+def _blas_threads() -> "ThreadpoolController":
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def parse(texts: Iterable[str], *, names_only: bool = False) -> list["Doc"]:
+    """Texts through `language_model`, or through its NER alone with `names_only` (names and places).
+
+    BLAS runs on one thread meanwhile: the matrices are small, so more threads
+    only add overhead, and parallelism comes from processes (Dask workers).
+    The limit is lifted afterwards, so a notebook's own numpy keeps its threads.
+    """
+    model = language_model()
+    with _blas_threads().limit(limits=1, user_api="blas"), \
+            (model.select_pipes(enable="ner") if names_only else nullcontext()):
+        return list(model.pipe(texts))
 
 
 @lru_cache(maxsize=None)
