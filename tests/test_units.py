@@ -45,6 +45,13 @@ def units_of(sentence: str) -> list[Unit]:
         ("The storm dumped 120 millimetres of rain.", [("millimetres", "measure")]),
         ("Floods covered 10 square miles of farmland.", [("square miles", "measure")]),
         ("Winds hit 80 miles per hour.", [("miles per hour", "measure")]),
+        ("The mission said it had deployed 316 monitors across the country.", [("monitors", "personnel")]),
+        ("The utility brought in 7,400 line workers from other states.", [("line workers", "personnel")]),
+        ("Crews were backed by 95 fire engines on Tuesday.", [("fire engines", "equipment")]),
+        ("Two bombs struck a school overnight.", [("bombs", "equipment")]),
+        ("The council approved a budget of 48.3 billion lei for next year.", [("lei", "money")]),
+        ("Organisers said 400,000 spectators lined the route.", [("spectators", "crowd")]),
+        ("Officials said 52,000 crossings were recorded in a fortnight.", [("crossings", "displaced")]),
     ],
 )
 def test_counted_unit(sentence, expected):
