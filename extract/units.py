@@ -216,7 +216,7 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
     if not phrase:
         return Unit(None, REFERENCE, refers_back=True)
-    return _classify(doc, phrase)
+    return _classify(doc, phrase, tokens[-1])
 
 
 def physical_unit(text: str, number_length: int) -> Unit | None:
@@ -255,7 +255,7 @@ def _measure_words() -> frozenset[str]:
     return frozenset(first_words | set(regex.powers("en_US")))
 
 
-def _classify(doc: Doc, phrase: list[Token]) -> Unit:
+def _classify(doc: Doc, phrase: list[Token], number: Token) -> Unit:
     entry = _lookup(phrase)
     written = " ".join(token.lower_ for token in phrase)
     if entry is None:
@@ -263,9 +263,39 @@ def _classify(doc: Doc, phrase: list[Token]) -> Unit:
     unit, category = entry
     if category == REFERENCE:
         return Unit(None, REFERENCE, refers_back=True)
+    if category in (PERSON, "personnel"):
+        linked = _linked_category(number, phrase[-1])
+        if linked is not None:
+            return Unit(unit or written, linked)  # "killed 1,200 soldiers": troops counted as casualties
     if category == PERSON:
         return Unit(unit or written, _category_from_sentence(doc))
     return Unit(unit or written, category)
+
+
+def _linked_category(number: Token, noun: Token) -> str | None:
+    """The category cue of the verb the counted people undergo, read from the parse around the figure.
+
+    A count of people takes the category of what happens to them: "killed 1,200 soldiers",
+    "87 soldiers killed", "150 of its soldiers had been killed", "4,600 of the staff joined the
+    strike". Only the figure's and the noun's own verb are read, so a cue elsewhere in the
+    sentence ("400 firefighters fought the blaze that killed two") does not count.
+    """
+    cues = dict(_category_cues())
+    for token in (noun, number):
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in cues:
+                return cues[child.lemma_.lower()]  # "87 soldiers killed", "displaced families"
+        verb = token.head
+        if verb is token or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        undergoes = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "nsubj" and not objects)
+        if not undergoes:
+            continue  # "troops killed 40 militants": the troops are the agents
+        for word in (verb, *objects):
+            if word.lemma_.lower() in cues:
+                return cues[word.lemma_.lower()]
+    return None
 
 
 def resolve_references(units: Iterable[Unit]) -> list[Unit]:

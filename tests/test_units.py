@@ -38,7 +38,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("The magnitude 6.9 quake struck at dawn.", [("magnitude", "measure")]),
         ("Winds gusted at up to 70 km/h.", [("kilometres per hour", "measure")]),
         ("UN says 140,000 have fled the fighting.", [("people", "displaced")]),
-        ("Fewer than 150 of its soldiers had been killed.", [("soldiers", "personnel")]),
+        ("Fewer than 150 of its soldiers had been killed.", [("soldiers", "casualties")]),
         ("Malawi cholera cases pass 3,000.", [("cholera cases", "other")]),
         ("It will replace 49 second-hand F-16 jets.", [("jets", "equipment")]),
         ("Two people died and 17 others were hurt.", [("people", "casualties"), ("people", "casualties")]),
@@ -52,6 +52,11 @@ def units_of(sentence: str) -> list[Unit]:
         ("The council approved a budget of 48.3 billion lei for next year.", [("lei", "money")]),
         ("Organisers said 400,000 spectators lined the route.", [("spectators", "crowd")]),
         ("Officials said 52,000 crossings were recorded in a fortnight.", [("crossings", "displaced")]),
+        # A count of people takes the category of what its own verb says happens to them.
+        ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
+        ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
+        ("About 400 firefighters battled a fire that killed two people.", [("firefighters", "personnel"), ("people", "casualties")]),
+        ("Some 1,200 troops killed 40 militants in the raid.", [("troops", "personnel"), ("militants", "casualties")]),
     ],
 )
 def test_counted_unit(sentence, expected):
