@@ -126,6 +126,10 @@ def _grammar() -> dict[str, object]:
                   for row in resources.table("magnitudes")}
     magnitude = "|".join(sorted(map(re.escape, magnitudes), key=len, reverse=True))
     qualifiers = [(row["phrase"], row["kind"], row["position"]) for row in resources.table("qualifiers")]
+    # "One firefighter, aged 58, died", "killing one soldier": "one" counts when a death or injury
+    # word is its own verb, within a few words and not across a clause ("one resident said ... killed").
+    harm = "|".join(sorted({form for row in resources.table("category_cues") if row["category"] == "casualties"
+                            for form in _inflections(row["cue"].lower())}, key=len, reverse=True))
     return {
         "number": re.compile(number, re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
@@ -146,7 +150,19 @@ def _grammar() -> dict[str, object]:
         "fraction_hint": re.compile(fraction_hint, re.IGNORECASE),
         "fractions": fractions,
         "multiplier": re.compile(multiplier, re.IGNORECASE),
+        "harm_after": re.compile(rf"(?:[\s,]+(?!(?:{_CLAUSE_WORDS})\b)[\w-]+){{0,5}}?[\s,]+(?:{harm})\b", re.IGNORECASE),
+        "harm_before": re.compile(rf"\b(?:{harm})\s+$", re.IGNORECASE),
     }
+
+
+_CLAUSE_WORDS = "said|says|say|told|tells|who|whose|whom|where|that|which|when|after|as|and|but|while|because|of"
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The forms of a cue word that news uses around a count: "kill", "kills", "killed", "killing"."""
+    past = lemma + ("d" if lemma.endswith("e") else "ed")
+    present = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma, lemma + "s", past, present + "ing"}
 
 
 def _qualifier_pattern(phrase: str, position: str) -> re.Pattern[str]:
@@ -318,6 +334,9 @@ def _kind(sentence: str, number: _Number) -> str | None:
         if next_word and next_word.group(1).lower() in set_nouns:
             return "set"
     if number.spelled_out and not number.scaled and number.value == 1 and not _PERCENT.match(after):
+        grammar = _grammar()
+        if grammar["harm_after"].match(after, 0, 80) or grammar["harm_before"].search(before, max(0, len(before) - 20)):  # type: ignore[attr-defined]
+            return "figure"  # "One firefighter died", "killing one soldier": a death count
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
 
