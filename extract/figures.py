@@ -130,6 +130,9 @@ def _grammar() -> dict[str, object]:
     # word is its own verb, within a few words and not across a clause ("one resident said ... killed").
     harm = "|".join(sorted({form for row in resources.table("category_cues") if row["category"] == "casualties"
                             for form in _inflections(row["cue"].lower())}, key=len, reverse=True))
+    labels = resources.table("label_words")
+    label_before = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "before")
+    label_after = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "after")
     return {
         "number": re.compile(number, re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
@@ -150,6 +153,8 @@ def _grammar() -> dict[str, object]:
         "fraction_hint": re.compile(fraction_hint, re.IGNORECASE),
         "fractions": fractions,
         "multiplier": re.compile(multiplier, re.IGNORECASE),
+        "label_before": re.compile(rf"(?<![\w.])(?:{label_before})\s$", re.IGNORECASE),
+        "label_after": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{label_after})\b(?!-)", re.IGNORECASE),
         "harm_after": re.compile(rf"(?:[\s,]+(?!(?:{_CLAUSE_WORDS})\b)[\w-]+){{0,5}}?[\s,]+(?:{harm})\b", re.IGNORECASE),
         "harm_before": re.compile(rf"\b(?:{harm})\s+$", re.IGNORECASE),
     }
@@ -318,6 +323,11 @@ def _kind(sentence: str, number: _Number) -> str | None:
         previous_word = before.split()[-1]
         if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
             return None
+    if integer and (_grammar()["label_before"].search(before, max(0, len(before) - 12))  # type: ignore[attr-defined]
+                    or _grammar()["label_after"].match(after, 0, 40)):  # type: ignore[attr-defined]
+        return None  # "a category 4 storm", "the 112 emergency number": a label
+    if number.symbol and re.search(r"\d\s$", before):
+        return None  # "18 155mm howitzers": a calibre naming the counted thing
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
         return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):

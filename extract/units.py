@@ -88,6 +88,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if _hyphenated(doc, token) and gap < MAX_GAP_TOKENS:
             gap += 1  # "second-hand", "F-16", "self-propelled": a modifier, not the counted noun
             continue
+        if doc[token.i - 1].like_num and not doc[token.i - 1].whitespace_ and token.i - 1 != last.i and gap < MAX_GAP_TOKENS:
+            gap += 1  # the "mm" of "18 155mm howitzers": a calibre, not the counted noun
+            continue
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
             phrase.append(token)
             continue

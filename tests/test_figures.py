@@ -57,7 +57,7 @@ def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, appr
     ("sentence", "values"),
     [
         ("The army sent 240 troops and 35 amphibious vehicles.", [240, 35]),
-        ("The package includes 18 155mm howitzers.", [18, 155]),
+        ("The package includes 18 155mm howitzers.", [18]),  # a calibre is no claim
         ("The 278kg tuna sold for $3.1 million.", [278, 3_100_000]),
         ("Shares fell 24pc on Monday.", [24]),
         ("The index closed -1.3% lower.", [-1.3]),
@@ -109,6 +109,10 @@ def test_two_figures_in_one_phrase():
         "They help one another.",
         "The first group arrived.",
         "Leaders from multiple countries and several regions attended.",
+        "Alerts went out through the 112 emergency number.",
+        "It strengthened into a category 4 storm overnight.",
+        "Flight 370 vanished over the ocean.",
+        "He wore the number 23 shirt.",
     ],
 )
 def test_not_a_claim(sentence):
@@ -312,3 +316,17 @@ def test_one_counts_past_an_age_in_commas():
 @pytest.mark.xfail(reason="a relative clause between \"one\" and its verb stops the look-ahead, which cannot tell it from \"one resident said ... killed\"")
 def test_one_counts_past_a_relative_clause():
     assert [figure.surface for figure in find_figures("One firefighter, who was on leave, died on Monday.")] == ["One"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("The package includes 18 155mm howitzers.", ["18"]),
+        ("A 155mm shell hit the school.", ["155mm"]),
+        ("Police counted 300 people at gate 12.", ["300"]),
+        ("The hotline received 4,000 calls.", ["4,000"]),
+        ("Some 200 staff answered the hotline.", ["200"]),
+    ],
+)
+def test_labels_and_calibres_are_not_counts(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces

@@ -52,6 +52,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("The council approved a budget of 48.3 billion lei for next year.", [("lei", "money")]),
         ("Organisers said 400,000 spectators lined the route.", [("spectators", "crowd")]),
         ("Officials said 52,000 crossings were recorded in a fortnight.", [("crossings", "displaced")]),
+        ("The package includes 18 155mm howitzers.", [("howitzers", "equipment")]),
         # A count of people takes the category of what its own verb says happens to them.
         ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
         ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
