@@ -57,12 +57,13 @@ class Figure:
 
 KINDS = {
     "figure": "a count or measure: a claim",
-    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\"",
+    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\", \"people over 80 who\"",
     "duration": "a duration used as an adjective: \"a 10-year plan\"",
     "one": "the word one as an article or pronoun: \"one of the\", \"said one shopkeeper\"",
     "set": "a small count of a set already named: \"the two sides\", \"those three months\"",
     "fraction": "a fraction: \"a third of\", \"two-thirds\", \"1/2\"",
-    "multiplier": "a multiplier: \"six-fold\"",
+    "multiplier": "a multiplier: \"six-fold\", \"by a factor of three\"",
+    "compound": "a number glued into an adjective that names a kind of thing: \"a five-point plan\", \"a five-star hotel\"",
 }
 
 
@@ -133,6 +134,9 @@ def _grammar() -> dict[str, object]:
     labels = resources.table("label_words")
     label_before = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "before")
     label_after = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "after")
+    label_joined = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "joined")
+    people = "|".join(sorted({form for row in resources.table("units") if row["category"] == "person"
+                              for form in (row["noun"], row["noun"] + "s")}, key=len, reverse=True))
     return {
         "number": re.compile(number, re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
@@ -155,6 +159,9 @@ def _grammar() -> dict[str, object]:
         "multiplier": re.compile(multiplier, re.IGNORECASE),
         "label_before": re.compile(rf"(?<![\w.])(?:{label_before})\s$", re.IGNORECASE),
         "label_after": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{label_after})\b(?!-)", re.IGNORECASE),
+        "label_joined": re.compile(rf"-(?:{label_joined})\b", re.IGNORECASE),
+        # "people over 80 who live alone": an age limit of a group of people, not a count
+        "age_limit": re.compile(rf"\b(?:{people})\s+(?:over|under|above|aged)\s+$", re.IGNORECASE),
         "harm_after": re.compile(rf"(?:[\s,]+(?!(?:{_CLAUSE_WORDS})\b)[\w-]+){{0,5}}?[\s,]+(?:{harm})\b", re.IGNORECASE),
         "harm_before": re.compile(rf"\b(?:{harm})\s+$", re.IGNORECASE),
     }
@@ -304,6 +311,11 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if _AGE.match(after):
         return "age"
+    if integer and number.value < 120 and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
+            and re.match(r"(?:\s*[,.;)]|\s+(?:who|and|or|with|living|in)\b|$)", after):  # type: ignore[attr-defined]
+        return "age"
+    if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE):
+        return "multiplier"  # "higher by a factor of three"
     if _YEAR_ADJECTIVE.match(after):
         return "duration"
     if re.search(r"\d[:.]$", before):
@@ -326,6 +338,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if integer and (_grammar()["label_before"].search(before, max(0, len(before) - 12))  # type: ignore[attr-defined]
                     or _grammar()["label_after"].match(after, 0, 40)):  # type: ignore[attr-defined]
         return None  # "a category 4 storm", "the 112 emergency number": a label
+    if _grammar()["label_joined"].match(after):  # type: ignore[attr-defined]
+        return "compound"
     if number.symbol and re.search(r"\d\s$", before):
         return None  # "18 155mm howitzers": a calibre naming the counted thing
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):

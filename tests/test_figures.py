@@ -250,6 +250,9 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         ("Profits grew sixfold in a decade.", "sixfold", 6, "multiplier"),
         ("Arrests rose ten-fold after the curfew.", "ten-fold", 10, "multiplier"),
         ("The search lasted 2½ hours.", "2½", 2.5, "figure"),
+        ("Most of the dead were people over 80 who lived alone.", "80", 80, "age"),
+        ("Deaths may be higher by a factor of three.", "three", 3, "multiplier"),
+        ("The army ignored a five-point peace plan.", "five", 5, "compound"),
         # "one" counts when a death or injury is its own verb, not across a clause
         ("One man died in the blast.", "One", 1, "figure"),
         ("One elderly woman was killed by falling debris.", "One", 1, "figure"),
@@ -301,7 +304,8 @@ def test_claims_after_a_dateline_and_numbers_in_addresses(sentence, values):
 
 
 def test_every_kind_is_documented():
-    sentence = "A 52-year-old and one of the two sides saw a third of 300 profits grow sixfold in a 10-year plan."
+    sentence = ("A 52-year-old and one of the two sides saw a third of 300 profits grow sixfold in a 10-year plan,"
+                " a five-point plan.")
     assert {figure.kind for figure in find_quantities(sentence)} == set(KINDS)
 
 
