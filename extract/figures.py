@@ -152,6 +152,8 @@ def _grammar() -> dict[str, object]:
         "qualifier_patterns": {phrase: _qualifier_pattern(phrase, position) for phrase, _, position in qualifiers},
         "qualifier_reach": max(len(phrase) for phrase, _, _ in qualifiers) + 16,
         "set_nouns": resources.words("set_nouns"),
+        "counted_nouns": frozenset(row["noun"].lower() for row in resources.table("units"))
+                         | {row["unit"].split()[-1] for row in resources.table("unit_symbols")} | {"and", "or"},
         "street": re.compile(rf"\s+(?:[A-Z][\w'.]*\s+){{0,3}}(?:{street})\b"),
         "fraction": re.compile(fraction, re.IGNORECASE),
         "fraction_hint": re.compile(fraction_hint, re.IGNORECASE),
@@ -199,6 +201,9 @@ _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku,
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
 )
+_WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
+# The capitalised words after a number, and the lowercase words after them: "787 Dreamliner", "87 Dravenian soldiers".
+_NAME_AFTER = re.compile(r"\s(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)(?![\w-])(?P<next>(?:\s[a-z\d][\w-]*){0,3})")
 _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|each)\s+$", re.IGNORECASE)
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
@@ -333,8 +338,11 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None  # "iPhone 14", "S&P 500"
     if integer and re.search(r"(?<=\S )[A-Z][\w.&/]*\s$", before) and not before.rstrip().endswith(("%",)):
         previous_word = before.split()[-1]
-        if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
-            return None
+        if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words() \
+                and previous_word.rstrip(",") not in _WEEKDAYS:
+            return None  # "Boeing 737", "Apollo 11"; but "on Monday 300 people marched"
+    if integer and _model_name_after(after):
+        return None  # "the 787 Dreamliner"
     if integer and (_grammar()["label_before"].search(before, max(0, len(before) - 12))  # type: ignore[attr-defined]
                     or _grammar()["label_after"].match(after, 0, 40)):  # type: ignore[attr-defined]
         return None  # "a category 4 storm", "the 112 emergency number": a label
@@ -363,6 +371,18 @@ def _kind(sentence: str, number: _Number) -> str | None:
             return "figure"  # "One firefighter died", "killing one soldier": a death count
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
+
+
+def _model_name_after(after: str) -> bool:
+    """Whether a bare integer is followed by a name, as in a model ("the 787 Dreamliner"), not by a
+    nationality or name that describes what is counted ("87 Dravenian soldiers", "12 Marines",
+    "640 Dravenian and 210 Marovian deaths")."""
+    match = _NAME_AFTER.match(after)
+    counted: frozenset[str] = _grammar()["counted_nouns"]  # type: ignore[assignment]
+    name = match.group("name") if match else ""
+    if not re.search(r"\b[A-Z][a-z]{2,}", name) or name.endswith("s") or name.split()[-1].lower() in counted:
+        return False  # "300 UN peacekeepers", "12 Marines", "450 Nm", "-387 Fahrenheit"
+    return not any(word.endswith("s") or word in counted for word in match.group("next").split())
 
 
 def _glued_prefix(before: str) -> bool:

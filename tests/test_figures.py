@@ -334,3 +334,22 @@ def test_one_counts_past_a_relative_clause():
 )
 def test_labels_and_calibres_are_not_counts(sentence, surfaces):
     assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("The airline grounded its 787 Dreamliner after the fault.", []),
+        ("Investigators examined the 320 Neo at the gate.", []),
+        ("He said 87 Dravenian soldiers died.", ["87"]),
+        ("The monitor counted 640 Dravenian and 210 Marovian military deaths.", ["640", "210"]),
+        ("The order covers 24 Lockheed Martin F-35A fighter jets.", ["24"]),
+        ("Some 12 Marines and 300 UN peacekeepers were deployed.", ["12", "300"]),
+        ("About 40 Palestinian children were hurt.", ["40"]),
+        ("The firm delivered 63000 Model 3 sedans.", ["63000"]),
+        ("The engine makes 450 Nm of torque.", ["450"]),
+        ("On Monday 300 people marched.", ["300"]),
+    ],
+)
+def test_a_name_after_a_bare_integer_is_a_model(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
