@@ -32,7 +32,11 @@ _SKIPPABLE_TAGS = {"PRP$"}  # "150 of its soldiers"
 
 @dataclass(frozen=True)
 class Unit:
-    """The counted thing: normalised phrase, category, and whether it points back."""
+    """The counted thing: normalised phrase, category, and whether it points back.
+
+    A bare figure that points back carries its sentence's category, so that with nothing to
+    point back to ("police say 18,000" in a march headline) it still counts people.
+    """
 
     unit: str | None
     category: str
@@ -218,7 +222,7 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _people_verbs():
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
     if not phrase:
-        return Unit(None, REFERENCE, refers_back=True)
+        return Unit(None, _category_from_sentence(doc), refers_back=True)
     return _classify(doc, phrase, tokens[-1])
 
 
@@ -306,8 +310,11 @@ def resolve_references(units: Iterable[Unit]) -> list[Unit]:
     resolved: list[Unit] = []
     previous: Unit | None = None
     for unit in units:
-        if unit.refers_back:
-            unit = Unit(_head(previous.unit), previous.category) if previous and previous.unit else Unit(None, OTHER)
+        if unit.refers_back and previous and previous.unit:
+            unit = Unit(_head(previous.unit), previous.category)
+        elif unit.refers_back:
+            people = {category for _, category in _category_cues()}
+            unit = Unit("people", unit.category) if unit.category in people else Unit(None, OTHER)
         elif unit.unit and unit.category not in ("percent", "money", "measure"):
             previous = unit
         resolved.append(unit)

@@ -87,3 +87,15 @@ def test_reference_takes_previous_counted_head():
 
 def test_reference_without_antecedent_is_other():
     assert resolve_references([Unit(None, "reference", refers_back=True)]) == [Unit(None, "other")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Teachers' march: police say 18,000, organisers claim 75,000", [("people", "crowd"), ("people", "crowd")]),
+        ("Thousands evacuated as river bursts its banks", [("people", "displaced")]),
+        ("Mayor says the final figure could reach 12,000", [(None, "other")]),
+    ],
+)
+def test_bare_figure_with_no_antecedent_counts_the_people_its_sentence_is_about(headline, expected):
+    assert [(unit.unit, unit.category) for unit in resolve_references(units_of(headline))] == expected
