@@ -53,6 +53,12 @@ def units_of(sentence: str) -> list[Unit]:
         ("Organisers said 400,000 spectators lined the route.", [("spectators", "crowd")]),
         ("Officials said 52,000 crossings were recorded in a fortnight.", [("crossings", "displaced")]),
         ("The package includes 18 155mm howitzers.", [("howitzers", "equipment")]),
+        # "and" with a noun of the same category and no figure of its own shares the count
+        ("The government deployed roughly 1,100 soldiers and police officers.", [("soldiers and police officers", "personnel")]),
+        ("The Red Cross said its 520 paramedics and volunteers were on duty.", [("paramedics and volunteers", "personnel")]),
+        ("Some 200 soldiers and their commander surrendered.", [("soldiers", "personnel")]),
+        ("It sent 45 soldiers and tanks.", [("soldiers", "personnel")]),
+        ("It sent 45 soldiers and 12 tanks.", [("soldiers", "personnel"), ("tanks", "equipment")]),
         # A count of people takes the category of what its own verb says happens to them.
         ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
         ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
