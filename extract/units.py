@@ -98,8 +98,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
             phrase.append(token)
             continue
-        if gap == 0 and token.pos_ in ("ADJ", "VERB") and known:
-            return [token]  # "45 dead", "12 wounded"
+        if gap == 0 and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
+            return [token]  # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
         if token.lower_ == "of" and token.i == last.i + 1:
             of_the = True
             continue
@@ -109,8 +109,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
         skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
         if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
-            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the):
-                break  # another figure's noun
+            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and token.ent_iob_ == "B" and not of_the):
+                break  # another figure's noun; but the "K9" of "18 K9 howitzers" is inside our own
             gap += 1
             continue
         break
@@ -179,6 +179,9 @@ def _reported_subject(last: Token) -> list[Token]:
                     return _compound_phrase(counted[0]) if counted else _compound_phrase(candidate)  # "the number of people"
                 if entry is not None:
                     return _compound_phrase(candidate)
+            attributes = [child for child in head.children if child.dep_ == "attr" and child.pos_ == "NOUN"]
+            if token.dep_ == "nsubj" and head.lemma_ == "be" and attributes:
+                return _compound_phrase(attributes[0])  # "19 of the dead were children"
             if token.dep_ == "dobj" and head.lemma_.lower() in _category_verbs():
                 return [head]  # "the quake killed 12"
             if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN":

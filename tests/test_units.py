@@ -59,6 +59,10 @@ def units_of(sentence: str) -> list[Unit]:
         ("Some 200 soldiers and their commander surrendered.", [("soldiers", "personnel")]),
         ("It sent 45 soldiers and tanks.", [("soldiers", "personnel")]),
         ("It sent 45 soldiers and 12 tanks.", [("soldiers", "personnel"), ("tanks", "equipment")]),
+        ("He dismissed reports of 31 civilian deaths as fabricated.", [("deaths", "casualties")]),
+        ("She added that 19 of the dead were children.", [("children", "casualties")]),
+        ("At least 27 dead and dozens missing after boat capsizes", [("deaths", "casualties"), ("people", "casualties")]),
+        ("The budget also covers 18 K9 self-propelled howitzers.", [("howitzers", "equipment")]),
         # A count of people takes the category of what its own verb says happens to them.
         ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
         ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
