@@ -124,14 +124,15 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
 def _coordinated(doc: Doc, phrase: list[Token]) -> list[Token]:
     """"and" and a noun of the same kind that share the figure: "1,100 soldiers and police officers".
 
-    The second noun must have no figure of its own ("45 soldiers and 12 tanks" are two claims)
-    and the same category, so "200 soldiers and their commander" stays "soldiers".
+    The second noun must have no figure or article of its own ("45 soldiers and 12 tanks", "two
+    boats and an aircraft" are two counts) and the same category, so "200 soldiers and their
+    commander" stays "soldiers".
     """
     if not phrase or phrase[-1].i + 2 >= len(doc) or doc[phrase[-1].i + 1].lower_ != "and":
         return []
     head = phrase[-1]
     conj = next((child for child in head.children if child.dep_ == "conj" and child.pos_ == "NOUN"), None)
-    if conj is None or conj.i > head.i + 4 or any(child.dep_ == "nummod" for child in conj.children):
+    if conj is None or conj.i > head.i + 4 or any(child.dep_ in ("nummod", "det") for child in conj.children):
         return []
     second = list(doc[head.i + 2 : conj.i + 1])
     mine, theirs = _lookup(phrase), _lookup(second)

@@ -58,6 +58,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("The Red Cross said its 520 paramedics and volunteers were on duty.", [("paramedics and volunteers", "personnel")]),
         ("Some 200 soldiers and their commander surrendered.", [("soldiers", "personnel")]),
         ("It sent 45 soldiers and tanks.", [("soldiers", "personnel")]),
+        ("Crews searched with two patrol boats and an aircraft.", [("patrol boats", "equipment")]),
         ("It sent 45 soldiers and 12 tanks.", [("soldiers", "personnel"), ("tanks", "equipment")]),
         ("He dismissed reports of 31 civilian deaths as fabricated.", [("deaths", "casualties")]),
         ("She added that 19 of the dead were children.", [("children", "casualties")]),
