@@ -64,6 +64,9 @@ def units_of(sentence: str) -> list[Unit]:
         ("She added that 19 of the dead were children.", [("children", "casualties")]),
         ("At least 27 dead and dozens missing after boat capsizes", [("deaths", "casualties"), ("people", "casualties")]),
         ("The budget also covers 18 K9 self-propelled howitzers.", [("howitzers", "equipment")]),
+        ("Officials estimated the crowd at 31,000 to 34,000 people.", [("people", "crowd")]),
+        ("As many as 20 people could still be unaccounted for.", [("people", "casualties")]),
+        ("The reception centre was holding 1,100 people on Monday.", [("people", "displaced")]),
         # A count of people takes the category of what its own verb says happens to them.
         ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
         ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
