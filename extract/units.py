@@ -157,6 +157,17 @@ def _measure_before(doc: Doc, first: Token) -> list[Token]:
     return [previous] if entry is not None and entry[1] == "measure" else []
 
 
+def _of_whom(last: Token) -> bool:
+    """Whether a bare figure is a part of people named before: "citizens ..., of whom 38,000 had left".
+
+    The parse attaches such a relative clause to the nearest noun, often the wrong one, so the
+    figure is left to point back to the previous counted unit instead.
+    """
+    verb = last.head if last.dep_ in ("nsubj", "nsubjpass") else None
+    preps = [child for child in (verb.children if verb is not None else ()) if child.lower_ == "of" and child.i < last.i]
+    return any(grand.lower_ in ("whom", "which") for prep in preps for grand in prep.children)
+
+
 def _reported_subject(last: Token) -> list[Token]:
     """The noun a bare figure is said of: "the toll rose to 45", "a figure of 9,000"."""
     token = last
@@ -237,6 +248,8 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     if measured is not None:
         return measured
     phrase = _measure_before(doc, tokens[0]) or _noun_phrase_after(doc, tokens[-1])
+    if not phrase and _of_whom(tokens[-1]):
+        return Unit(None, _category_from_sentence(doc), refers_back=True)
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":
