@@ -525,7 +525,8 @@ def _quantities(sentence: str) -> list[Figure]:
     ]
     for first, second in _join_ranges(sentence, numbers):
         if second is None:
-            kind = _kind(sentence, first)
+            # Left over after ranges are joined, "N-" or "N/" before a number is a score or a code: "won 2-1", "24/7".
+            kind = None if re.search(r"\d[/\u2013-]$", sentence[: first.start]) else _kind(sentence, first)
             if kind is not None:
                 figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
                                        symbol=first.symbol, kind=kind))

@@ -330,6 +330,10 @@ def test_one_counts_past_a_relative_clause():
         ("Police counted 300 people at gate 12.", ["300"]),
         ("The hotline received 4,000 calls.", ["4,000"]),
         ("Some 200 staff answered the hotline.", ["200"]),
+        ("Madrid won the match 2-1 on Sunday.", []),
+        ("The 24/7 service helped 300 people.", ["300"]),
+        ("In the 90049 ZIP code, based on 37 sales, prices fell.", ["37"]),
+        ("Prices rose 5-10% while 1,500-3,000 soldiers crossed.", ["5-10%", "1,500-3,000"]),
     ],
 )
 def test_labels_and_calibres_are_not_counts(sentence, surfaces):
