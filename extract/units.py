@@ -157,15 +157,21 @@ def _measure_before(doc: Doc, first: Token) -> list[Token]:
     return [previous] if entry is not None and entry[1] == "measure" else []
 
 
-def _of_whom(last: Token) -> bool:
-    """Whether a bare figure is a part of people named before: "citizens ..., of whom 38,000 had left".
+def _whole_before(last: Token) -> Token | None:
+    """The whole a bare figure is a part of, named before it: "Of the suspected cases, 412 have been
+    confirmed" (cases), "citizens ..., of whom 38,000 had left" (whom).
 
-    The parse attaches such a relative clause to the nearest noun, often the wrong one, so the
-    figure is left to point back to the previous counted unit instead.
+    A relative pronoun is returned as such: the parse hangs its clause on the nearest noun, often
+    the wrong one, so the caller lets the figure point back to the previous counted unit instead.
     """
-    verb = last.head if last.dep_ in ("nsubj", "nsubjpass") else None
-    preps = [child for child in (verb.children if verb is not None else ()) if child.lower_ == "of" and child.i < last.i]
-    return any(grand.lower_ in ("whom", "which") for prep in preps for grand in prep.children)
+    if last.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in last.head.children:
+        if prep.lower_ == "of" and prep.i < last.i:
+            for whole in prep.children:
+                if whole.dep_ == "pobj" and (whole.lower_ in ("whom", "which") or whole.pos_ == "NOUN"):
+                    return whole
+    return None
 
 
 def _reported_subject(last: Token) -> list[Token]:
@@ -248,8 +254,11 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     if measured is not None:
         return measured
     phrase = _measure_before(doc, tokens[0]) or _noun_phrase_after(doc, tokens[-1])
-    if not phrase and _of_whom(tokens[-1]):
+    whole = _whole_before(tokens[-1]) if not phrase else None
+    if whole is not None and whole.pos_ == "PRON":
         return Unit(None, _category_from_sentence(doc), refers_back=True)
+    if whole is not None:
+        phrase = _compound_phrase(whole)
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":
