@@ -100,7 +100,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             continue
         if gap == 0 and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
             return [token]  # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
-        if token.lower_ == "of" and token.i == last.i + 1:
+        if token.lower_ == "of" and all(between.is_quote for between in doc[last.i + 1 : token.i]):
+            # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints'
             of_the = True
             continue
         if token.pos_ == "CCONJ" and any(ahead.pos_ == "NUM" for ahead in doc[token.i + 1 : token.i + 4]):

@@ -68,6 +68,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("As many as 20 people could still be unaccounted for.", [("people", "casualties")]),
         ("The reception centre was holding 1,100 people on Monday.", [("people", "displaced")]),
         ("The island has a population of about 11,000.", [("people", "other")]),
+        ('Her party had received "tens of thousands" of complaints about queues.', [("complaints", "other")]),
         ("Of the suspected cases, 412 have been confirmed by laboratory tests.", [("cases", "other")]),
         # A count of people takes the category of what its own verb says happens to them.
         ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
