@@ -99,7 +99,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             phrase.append(token)
             continue
         if gap == 0 and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
-            return [token]  # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
+            # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
+            return _noun_before_and(doc, last) or [token]
         if token.lower_ == "of" and all(between.is_quote for between in doc[last.i + 1 : token.i]):
             # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints'
             of_the = True
@@ -140,6 +141,19 @@ def _coordinated(doc: Doc, phrase: list[Token]) -> list[Token]:
     if mine is None or theirs is None or mine[1] != theirs[1]:
         return []
     return [doc[head.i + 1], *second]
+
+
+def _noun_before_and(doc: Doc, last: Token) -> list[Token]:
+    """The people noun of the count coordinated before a bare one: "87 soldiers killed and 240
+    wounded" counts soldiers twice; "38 dead and 40 injured" has no noun to share."""
+    joined = [token for token in doc[max(0, last.i - 2) : last.i] if token.lower_ == "and"]
+    if not joined:
+        return []
+    for token in reversed(doc[max(0, joined[-1].i - 5) : joined[-1].i]):
+        if token.pos_ == "NOUN":
+            entry = _lookup([token])
+            return [token] if entry is not None and entry[1] in (PERSON, "personnel") else []
+    return []
 
 
 def _hyphenated(doc: Doc, token: Token) -> bool:
