@@ -70,6 +70,8 @@ def units_of(sentence: str) -> list[Unit]:
         ("Officials estimated the crowd at 31,000 to 34,000 people.", [("people", "crowd")]),
         ("As many as 20 people could still be unaccounted for.", [("people", "casualties")]),
         ("The reception centre was holding 1,100 people on Monday.", [("people", "displaced")]),
+        ("Nearly 19,000 people were sleeping in tents and schools.", [("people", "displaced")]),
+        ("Officials said 171,400 citizens had been registered at border crossings.", [("citizens", "displaced")]),
         ("The island has a population of about 11,000.", [("people", "other")]),
         ('Her party had received "tens of thousands" of complaints about queues.', [("complaints", "other")]),
         ("Of the suspected cases, 412 have been confirmed by laboratory tests.", [("cases", "other")]),
