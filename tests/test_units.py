@@ -75,6 +75,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("The island has a population of about 11,000.", [("people", "other")]),
         ('Her party had received "tens of thousands" of complaints about queues.', [("complaints", "other")]),
         ("Of the suspected cases, 412 have been confirmed by laboratory tests.", [("cases", "other")]),
+        ("The network employs roughly 14,000 staff across its sites.", [("staff", "other")]),
         # A count of people takes the category of what its own verb says happens to them.
         ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
         ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
