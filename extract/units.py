@@ -53,6 +53,12 @@ def _category_cues() -> tuple[tuple[str, str], ...]:
     return tuple((row["cue"].lower(), row["category"]) for row in resources.table("category_cues"))
 
 
+@lru_cache(maxsize=None)
+def _cue_categories() -> dict[str, str]:
+    """Each cue word's category, for looking up the one verb a count is linked to."""
+    return dict(_category_cues())
+
+
 def _lookup(tokens: list[Token]) -> tuple[str, str] | None:
     """Taxonomy entry for the longest known suffix of a noun phrase."""
     taxonomy = _taxonomy()
@@ -92,7 +98,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if _hyphenated(doc, token) and gap < MAX_GAP_TOKENS:
             gap += 1  # "second-hand", "F-16", "self-propelled": a modifier, not the counted noun
             continue
-        if doc[token.i - 1].like_num and not doc[token.i - 1].whitespace_ and token.i - 1 != last.i and gap < MAX_GAP_TOKENS:
+        glued_to_number = doc[token.i - 1].like_num and not doc[token.i - 1].whitespace_ and token.i - 1 != last.i
+        if glued_to_number and gap < MAX_GAP_TOKENS:
             gap += 1  # the "mm" of "18 155mm howitzers": a calibre, not the counted noun
             continue
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
@@ -329,7 +336,7 @@ def _classify(doc: Doc, phrase: list[Token], number: Token) -> Unit:
         return Unit(written, OTHER)
     unit, category = entry
     if category == REFERENCE:
-        return Unit(None, REFERENCE, refers_back=True)
+        return Unit(None, _category_from_sentence(doc), refers_back=True)
     if category in (PERSON, "personnel"):
         linked = _linked_category(number, phrase[-1])
         if linked is not None:
@@ -343,11 +350,11 @@ def _linked_category(number: Token, noun: Token) -> str | None:
     """The category cue of the verb the counted people undergo, read from the parse around the figure.
 
     A count of people takes the category of what happens to them: "killed 1,200 soldiers",
-    "87 soldiers killed", "150 of its soldiers had been killed", "4,600 of the staff joined the
-    strike". Only the figure's and the noun's own verb are read, so a cue elsewhere in the
+    "87 soldiers killed", "150 of its soldiers had been killed", "3,000 residents were
+    displaced"). Only the figure's and the noun's own verb are read, so a cue elsewhere in the
     sentence ("400 firefighters fought the blaze that killed two") does not count.
     """
-    cues = dict(_category_cues())
+    cues = _cue_categories()
     for token in (noun, number):
         for child in token.children:
             if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in cues:
@@ -373,8 +380,8 @@ def resolve_references(units: Iterable[Unit]) -> list[Unit]:
         if unit.refers_back and previous and previous.unit:
             unit = Unit(_head(previous.unit), previous.category)
         elif unit.refers_back:
-            people = {category for _, category in _category_cues()}
-            unit = Unit("people", unit.category) if unit.category in people else Unit(None, OTHER)
+            people = unit.category in _cue_categories().values()
+            unit = Unit("people", unit.category) if people else Unit(None, OTHER)
         elif unit.unit and unit.category not in ("percent", "money", "measure"):
             previous = unit
         resolved.append(unit)
