@@ -378,8 +378,10 @@ def _model_name_after(after: str) -> bool:
     nationality or name that describes what is counted ("87 Dravenian soldiers", "12 Marines",
     "640 Dravenian and 210 Marovian deaths")."""
     match = _NAME_AFTER.match(after)
+    if match is None:
+        return False
     counted: frozenset[str] = _grammar()["counted_nouns"]  # type: ignore[assignment]
-    name = match.group("name") if match else ""
+    name = match.group("name")
     if not re.search(r"\b[A-Z][a-z]{2,}", name) or name.endswith("s") or name.split()[-1].lower() in counted:
         return False  # "300 UN peacekeepers", "12 Marines", "450 Nm", "-387 Fahrenheit"
     return not any(word.endswith("s") or word in counted for word in match.group("next").split())
@@ -526,7 +528,7 @@ def _quantities(sentence: str) -> list[Figure]:
     for first, second in _join_ranges(sentence, numbers):
         if second is None:
             # Left over after ranges are joined, "N-" or "N/" before a number is a score or a code: "won 2-1", "24/7".
-            kind = None if re.search(r"\d[/\u2013-]$", sentence[: first.start]) else _kind(sentence, first)
+            kind = None if re.search(r"\d[/\u2013-]$", sentence[max(0, first.start - 2) : first.start]) else _kind(sentence, first)
             if kind is not None:
                 figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
                                        symbol=first.symbol, kind=kind))
