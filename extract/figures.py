@@ -201,6 +201,9 @@ _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku,
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
 )
+# What may open a sentence inside a sentence, so a capitalised number word after it is no name:
+# "LONDON: Two", "KYIV (Reuters) - Three", '"Two people died," he said'.
+_OPENERS = (":", "-", "\u2013", "\u2014", '"', "\u201c", "'", "\u2018", "(", "[")
 _WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
 # The capitalised words after a number, and the lowercase words after them: "787 Dreamliner", "87 Dravenian soldiers".
 _NAME_AFTER = re.compile(r"\s(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)(?![\w-])(?P<next>(?:\s[a-z\d][\w-]*){0,3})")
@@ -356,7 +359,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if _grammar()["street"].match(after):  # type: ignore[attr-defined]
         return None  # "10 Downing Street", "14 Ave Kléber": an address
-    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(":"):
+    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(_OPENERS):
         return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
         if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after):

@@ -357,3 +357,18 @@ def test_labels_and_calibres_are_not_counts(sentence, surfaces):
 )
 def test_a_name_after_a_bare_integer_is_a_model(sentence, surfaces):
     assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ('"Two people died in the fire," he said.', ["Two"]),
+        ("\u201cThree children were hurt,\u201d she said.", ["Three"]),
+        ("KYIV (Reuters) - Three people died in the strike.", ["Three"]),
+        ("KYIV \u2014 Two people were killed overnight.", ["Two"]),
+        ("They gathered in Three Crosses Square.", []),
+        ("He watched BBC One all evening.", []),
+    ],
+)
+def test_a_number_word_opening_a_quote_or_after_a_dateline_is_a_count(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
