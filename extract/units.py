@@ -85,10 +85,13 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     gap = 0
     taxonomy = _taxonomy()
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    start = last.i + 1
     if following is not None and following.text == "-" and not last.whitespace_ and last.i + 2 < len(doc):
-        return [doc[last.i + 2]]  # "48-hour strike", "a 20-metre wave": the measure, not the thing
+        if doc[last.i + 2].pos_ != "ADJ":
+            return [doc[last.i + 2]]  # "48-hour strike", "a 20-metre wave": the measure, not the thing
+        start = last.i + 3  # "a 3,000-strong force": the adjective says the figure counts the noun
     of_the = False
-    for token in doc[last.i + 1 :]:
+    for token in doc[start:]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
             if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known):

@@ -30,6 +30,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("Turnout was 61.5%.", [("percent", "percent")]),
         ("The quake killed 12 and left 45 wounded.", [("people", "casualties"), ("wounded", "casualties")]),
         ("Staff began a 48-hour strike.", [("hour", "measure")]),
+        ("A 3,000-strong force crossed the border.", [("force", "personnel")]),
         ("The number of people killed has risen to 212, officials said.", [("people", "casualties")]),
         ("The party won 61 of the 141 seats.", [("seats", "other"), ("seats", "other")]),
         ("A package valued at 7.2 billion zloty a year.", [("zlotys", "money")]),
