@@ -57,12 +57,13 @@ class Figure:
 
 KINDS = {
     "figure": "a count or measure: a claim",
-    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\"",
+    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\", \"people over 80 who\"",
     "duration": "a duration used as an adjective: \"a 10-year plan\"",
     "one": "the word one as an article or pronoun: \"one of the\", \"said one shopkeeper\"",
     "set": "a small count of a set already named: \"the two sides\", \"those three months\"",
     "fraction": "a fraction: \"a third of\", \"two-thirds\", \"1/2\"",
-    "multiplier": "a multiplier: \"six-fold\"",
+    "multiplier": "a multiplier: \"six-fold\", \"by a factor of three\"",
+    "compound": "a number glued into an adjective that names a kind of thing: \"a five-point plan\", \"a five-star hotel\"",
 }
 
 
@@ -126,6 +127,16 @@ def _grammar() -> dict[str, object]:
                   for row in resources.table("magnitudes")}
     magnitude = "|".join(sorted(map(re.escape, magnitudes), key=len, reverse=True))
     qualifiers = [(row["phrase"], row["kind"], row["position"]) for row in resources.table("qualifiers")]
+    # "One firefighter, aged 58, died", "killing one soldier": "one" counts when a death or injury
+    # word is its own verb, within a few words and not across a clause ("one resident said ... killed").
+    harm = "|".join(sorted({form for row in resources.table("category_cues") if row["category"] == "casualties"
+                            for form in _inflections(row["cue"].lower())}, key=len, reverse=True))
+    labels = resources.table("label_words")
+    label_before = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "before")
+    label_after = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "after")
+    label_joined = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "joined")
+    people = "|".join(sorted({form for row in resources.table("units") if row["category"] == "person"
+                              for form in (row["noun"], row["noun"] + "s")}, key=len, reverse=True))
     return {
         "number": re.compile(number, re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
@@ -141,12 +152,31 @@ def _grammar() -> dict[str, object]:
         "qualifier_patterns": {phrase: _qualifier_pattern(phrase, position) for phrase, _, position in qualifiers},
         "qualifier_reach": max(len(phrase) for phrase, _, _ in qualifiers) + 16,
         "set_nouns": resources.words("set_nouns"),
+        "counted_nouns": frozenset(row["noun"].lower() for row in resources.table("units"))
+                         | {row["unit"].split()[-1] for row in resources.table("unit_symbols")} | {"and", "or"},
         "street": re.compile(rf"\s+(?:[A-Z][\w'.]*\s+){{0,3}}(?:{street})\b"),
         "fraction": re.compile(fraction, re.IGNORECASE),
         "fraction_hint": re.compile(fraction_hint, re.IGNORECASE),
         "fractions": fractions,
         "multiplier": re.compile(multiplier, re.IGNORECASE),
+        "label_before": re.compile(rf"(?<![\w.])(?:{label_before})\s$", re.IGNORECASE),
+        "label_after": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{label_after})\b(?!-)", re.IGNORECASE),
+        "label_joined": re.compile(rf"-(?:{label_joined})\b", re.IGNORECASE),
+        # "people over 80 who live alone": an age limit of a group of people, not a count
+        "age_limit": re.compile(rf"\b(?:{people})\s+(?:over|under|above|aged)\s+$", re.IGNORECASE),
+        "harm_after": re.compile(rf"(?:[\s,]+(?!(?:{_CLAUSE_WORDS})\b)[\w-]+){{0,5}}?[\s,]+(?:{harm})\b", re.IGNORECASE),
+        "harm_before": re.compile(rf"\b(?:{harm})\s+$", re.IGNORECASE),
     }
+
+
+_CLAUSE_WORDS = "said|says|say|told|tells|who|whose|whom|where|that|which|when|after|as|and|but|while|because|of"
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The forms of a cue word that news uses around a count: "kill", "kills", "killed", "killing"."""
+    past = lemma + ("d" if lemma.endswith("e") else "ed")
+    present = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma, lemma + "s", past, present + "ing"}
 
 
 def _qualifier_pattern(phrase: str, position: str) -> re.Pattern[str]:
@@ -171,6 +201,12 @@ _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku,
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
 )
+# What may open a sentence inside a sentence, so a capitalised number word after it is no name:
+# "LONDON: Two", "KYIV (Reuters) - Three", '"Two people died," he said'.
+_OPENERS = (":", "-", "\u2013", "\u2014", '"', "\u201c", "'", "\u2018", "(", "[")
+_WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
+# The capitalised words after a number, and the lowercase words after them: "787 Dreamliner", "87 Dravenian soldiers".
+_NAME_AFTER = re.compile(r"\s(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)(?![\w-])(?P<next>(?:\s[a-z\d][\w-]*){0,3})")
 _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|each)\s+$", re.IGNORECASE)
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
@@ -283,6 +319,11 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if _AGE.match(after):
         return "age"
+    if integer and number.value < 120 and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
+            and re.match(r"(?:\s*[,.;)]|\s+(?:who|and|or|with|living|in)\b|$)", after):  # type: ignore[attr-defined]
+        return "age"
+    if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE):
+        return "multiplier"  # "higher by a factor of three"
     if _YEAR_ADJECTIVE.match(after):
         return "duration"
     if re.search(r"\d[:.]$", before):
@@ -300,15 +341,25 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None  # "iPhone 14", "S&P 500"
     if integer and re.search(r"(?<=\S )[A-Z][\w.&/]*\s$", before) and not before.rstrip().endswith(("%",)):
         previous_word = before.split()[-1]
-        if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words():
-            return None
+        if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words() \
+                and previous_word.rstrip(",") not in _WEEKDAYS:
+            return None  # "Boeing 737", "Apollo 11"; but "on Monday 300 people marched"
+    if integer and _model_name_after(after):
+        return None  # "the 787 Dreamliner"
+    if integer and (_grammar()["label_before"].search(before, max(0, len(before) - 12))  # type: ignore[attr-defined]
+                    or _grammar()["label_after"].match(after, 0, 40)):  # type: ignore[attr-defined]
+        return None  # "a category 4 storm", "the 112 emergency number": a label
+    if _grammar()["label_joined"].match(after):  # type: ignore[attr-defined]
+        return "compound"
+    if number.symbol and re.search(r"\d\s$", before):
+        return None  # "18 155mm howitzers": a calibre naming the counted thing
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
         return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
         return None
     if _grammar()["street"].match(after):  # type: ignore[attr-defined]
         return None  # "10 Downing Street", "14 Ave Kléber": an address
-    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(":"):
+    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(_OPENERS):
         return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
         if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after):
@@ -318,8 +369,25 @@ def _kind(sentence: str, number: _Number) -> str | None:
         if next_word and next_word.group(1).lower() in set_nouns:
             return "set"
     if number.spelled_out and not number.scaled and number.value == 1 and not _PERCENT.match(after):
+        grammar = _grammar()
+        if grammar["harm_after"].match(after, 0, 80) or grammar["harm_before"].search(before, max(0, len(before) - 20)):  # type: ignore[attr-defined]
+            return "figure"  # "One firefighter died", "killing one soldier": a death count
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
+
+
+def _model_name_after(after: str) -> bool:
+    """Whether a bare integer is followed by a name, as in a model ("the 787 Dreamliner"), not by a
+    nationality or name that describes what is counted ("87 Dravenian soldiers", "12 Marines",
+    "640 Dravenian and 210 Marovian deaths")."""
+    match = _NAME_AFTER.match(after)
+    if match is None:
+        return False
+    counted: frozenset[str] = _grammar()["counted_nouns"]  # type: ignore[assignment]
+    name = match.group("name")
+    if not re.search(r"\b[A-Z][a-z]{2,}", name) or name.endswith("s") or name.split()[-1].lower() in counted:
+        return False  # "300 UN peacekeepers", "12 Marines", "450 Nm", "-387 Fahrenheit"
+    return not any(word.endswith("s") or word in counted for word in match.group("next").split())
 
 
 def _glued_prefix(before: str) -> bool:
@@ -462,7 +530,8 @@ def _quantities(sentence: str) -> list[Figure]:
     ]
     for first, second in _join_ranges(sentence, numbers):
         if second is None:
-            kind = _kind(sentence, first)
+            # Left over after ranges are joined, "N-" or "N/" before a number is a score or a code: "won 2-1", "24/7".
+            kind = None if re.search(r"\d[/\u2013-]$", sentence[max(0, first.start - 2) : first.start]) else _kind(sentence, first)
             if kind is not None:
                 figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
                                        symbol=first.symbol, kind=kind))

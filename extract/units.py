@@ -32,7 +32,11 @@ _SKIPPABLE_TAGS = {"PRP$"}  # "150 of its soldiers"
 
 @dataclass(frozen=True)
 class Unit:
-    """The counted thing: normalised phrase, category, and whether it points back."""
+    """The counted thing: normalised phrase, category, and whether it points back.
+
+    A bare figure that points back carries its sentence's category, so that with nothing to
+    point back to ("police say 18,000" in a march headline) it still counts people.
+    """
 
     unit: str | None
     category: str
@@ -47,6 +51,12 @@ def _taxonomy() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=None)
 def _category_cues() -> tuple[tuple[str, str], ...]:
     return tuple((row["cue"].lower(), row["category"]) for row in resources.table("category_cues"))
+
+
+@lru_cache(maxsize=None)
+def _cue_categories() -> dict[str, str]:
+    """Each cue word's category, for looking up the one verb a count is linked to."""
+    return dict(_category_cues())
 
 
 def _lookup(tokens: list[Token]) -> tuple[str, str] | None:
@@ -75,10 +85,13 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     gap = 0
     taxonomy = _taxonomy()
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    start = last.i + 1
     if following is not None and following.text == "-" and not last.whitespace_ and last.i + 2 < len(doc):
-        return [doc[last.i + 2]]  # "48-hour strike", "a 20-metre wave": the measure, not the thing
+        if doc[last.i + 2].pos_ != "ADJ":
+            return [doc[last.i + 2]]  # "48-hour strike", "a 20-metre wave": the measure, not the thing
+        start = last.i + 3  # "a 3,000-strong force": the adjective says the figure counts the noun
     of_the = False
-    for token in doc[last.i + 1 :]:
+    for token in doc[start:]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
             if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known):
@@ -88,12 +101,18 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if _hyphenated(doc, token) and gap < MAX_GAP_TOKENS:
             gap += 1  # "second-hand", "F-16", "self-propelled": a modifier, not the counted noun
             continue
+        glued_to_number = doc[token.i - 1].like_num and not doc[token.i - 1].whitespace_ and token.i - 1 != last.i
+        if glued_to_number and gap < MAX_GAP_TOKENS:
+            gap += 1  # the "mm" of "18 155mm howitzers": a calibre, not the counted noun
+            continue
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
             phrase.append(token)
             continue
-        if gap == 0 and token.pos_ in ("ADJ", "VERB") and known:
-            return [token]  # "45 dead", "12 wounded"
-        if token.lower_ == "of" and token.i == last.i + 1:
+        if gap == 0 and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
+            # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
+            return _noun_before_and(doc, last) or [token]
+        if token.lower_ == "of" and all(between.is_quote for between in doc[last.i + 1 : token.i]):
+            # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints'
             of_the = True
             continue
         if token.pos_ == "CCONJ" and any(ahead.pos_ == "NUM" for ahead in doc[token.i + 1 : token.i + 4]):
@@ -102,8 +121,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
         skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
         if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
-            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the):
-                break  # another figure's noun
+            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and token.ent_iob_ == "B" and not of_the):
+                break  # another figure's noun; but the "K9" of "18 K9 howitzers" is inside our own
             gap += 1
             continue
         break
@@ -111,7 +130,40 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         previous = doc[phrase[0].i - 1]
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
             phrase.insert(0, previous)
-    return phrase
+    return phrase + _coordinated(doc, phrase)
+
+
+def _coordinated(doc: Doc, phrase: list[Token]) -> list[Token]:
+    """"and" and a noun of the same kind that share the figure: "1,100 soldiers and police officers".
+
+    The second noun must have no figure or article of its own ("45 soldiers and 12 tanks", "two
+    boats and an aircraft" are two counts) and the same category, so "200 soldiers and their
+    commander" stays "soldiers".
+    """
+    if not phrase or phrase[-1].i + 2 >= len(doc) or doc[phrase[-1].i + 1].lower_ != "and":
+        return []
+    head = phrase[-1]
+    conj = next((child for child in head.children if child.dep_ == "conj" and child.pos_ == "NOUN"), None)
+    if conj is None or conj.i > head.i + 4 or any(child.dep_ in ("nummod", "det") for child in conj.children):
+        return []
+    second = list(doc[head.i + 2 : conj.i + 1])
+    mine, theirs = _lookup(phrase), _lookup(second)
+    if mine is None or theirs is None or mine[1] != theirs[1]:
+        return []
+    return [doc[head.i + 1], *second]
+
+
+def _noun_before_and(doc: Doc, last: Token) -> list[Token]:
+    """The people noun of the count coordinated before a bare one: "87 soldiers killed and 240
+    wounded" counts soldiers twice; "38 dead and 40 injured" has no noun to share."""
+    joined = [token for token in doc[max(0, last.i - 2) : last.i] if token.lower_ == "and"]
+    if not joined:
+        return []
+    for token in reversed(doc[max(0, joined[-1].i - 5) : joined[-1].i]):
+        if token.pos_ == "NOUN":
+            entry = _lookup([token])
+            return [token] if entry is not None and entry[1] in (PERSON, "personnel") else []
+    return []
 
 
 def _hyphenated(doc: Doc, token: Token) -> bool:
@@ -128,6 +180,23 @@ def _measure_before(doc: Doc, first: Token) -> list[Token]:
     previous = doc[first.i - 1]
     entry = _taxonomy().get(previous.lemma_.lower())
     return [previous] if entry is not None and entry[1] == "measure" else []
+
+
+def _whole_before(last: Token) -> Token | None:
+    """The whole a bare figure is a part of, named before it: "Of the suspected cases, 412 have been
+    confirmed" (cases), "citizens ..., of whom 38,000 had left" (whom).
+
+    A relative pronoun is returned as such: the parse hangs its clause on the nearest noun, often
+    the wrong one, so the caller lets the figure point back to the previous counted unit instead.
+    """
+    if last.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in last.head.children:
+        if prep.lower_ == "of" and prep.i < last.i:
+            for whole in prep.children:
+                if whole.dep_ == "pobj" and (whole.lower_ in ("whom", "which") or whole.pos_ == "NOUN"):
+                    return whole
+    return None
 
 
 def _reported_subject(last: Token) -> list[Token]:
@@ -153,6 +222,9 @@ def _reported_subject(last: Token) -> list[Token]:
                     return _compound_phrase(counted[0]) if counted else _compound_phrase(candidate)  # "the number of people"
                 if entry is not None:
                     return _compound_phrase(candidate)
+            attributes = [child for child in head.children if child.dep_ == "attr" and child.pos_ == "NOUN"]
+            if token.dep_ == "nsubj" and head.lemma_ == "be" and attributes:
+                return _compound_phrase(attributes[0])  # "19 of the dead were children"
             if token.dep_ == "dobj" and head.lemma_.lower() in _category_verbs():
                 return [head]  # "the quake killed 12"
             if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN":
@@ -207,6 +279,11 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     if measured is not None:
         return measured
     phrase = _measure_before(doc, tokens[0]) or _noun_phrase_after(doc, tokens[-1])
+    whole = _whole_before(tokens[-1]) if not phrase else None
+    if whole is not None and whole.pos_ == "PRON":
+        return Unit(None, _category_from_sentence(doc), refers_back=True)
+    if whole is not None:
+        phrase = _compound_phrase(whole)
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":
@@ -215,8 +292,8 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _people_verbs():
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
     if not phrase:
-        return Unit(None, REFERENCE, refers_back=True)
-    return _classify(doc, phrase)
+        return Unit(None, _category_from_sentence(doc), refers_back=True)
+    return _classify(doc, phrase, tokens[-1])
 
 
 def physical_unit(text: str, number_length: int) -> Unit | None:
@@ -255,17 +332,47 @@ def _measure_words() -> frozenset[str]:
     return frozenset(first_words | set(regex.powers("en_US")))
 
 
-def _classify(doc: Doc, phrase: list[Token]) -> Unit:
+def _classify(doc: Doc, phrase: list[Token], number: Token) -> Unit:
     entry = _lookup(phrase)
     written = " ".join(token.lower_ for token in phrase)
     if entry is None:
         return Unit(written, OTHER)
     unit, category = entry
     if category == REFERENCE:
-        return Unit(None, REFERENCE, refers_back=True)
+        return Unit(None, _category_from_sentence(doc), refers_back=True)
+    if category in (PERSON, "personnel"):
+        linked = _linked_category(number, phrase[-1])
+        if linked is not None:
+            return Unit(unit or written, linked)  # "killed 1,200 soldiers": troops counted as casualties
     if category == PERSON:
         return Unit(unit or written, _category_from_sentence(doc))
     return Unit(unit or written, category)
+
+
+def _linked_category(number: Token, noun: Token) -> str | None:
+    """The category cue of the verb the counted people undergo, read from the parse around the figure.
+
+    A count of people takes the category of what happens to them: "killed 1,200 soldiers",
+    "87 soldiers killed", "150 of its soldiers had been killed", "3,000 residents were
+    displaced"). Only the figure's and the noun's own verb are read, so a cue elsewhere in the
+    sentence ("400 firefighters fought the blaze that killed two") does not count.
+    """
+    cues = _cue_categories()
+    for token in (noun, number):
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in cues:
+                return cues[child.lemma_.lower()]  # "87 soldiers killed", "displaced families"
+        verb = token.head
+        if verb is token or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        undergoes = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "nsubj" and not objects)
+        if not undergoes:
+            continue  # "troops killed 40 militants": the troops are the agents
+        for word in (verb, *objects):
+            if word.lemma_.lower() in cues:
+                return cues[word.lemma_.lower()]
+    return None
 
 
 def resolve_references(units: Iterable[Unit]) -> list[Unit]:
@@ -273,8 +380,11 @@ def resolve_references(units: Iterable[Unit]) -> list[Unit]:
     resolved: list[Unit] = []
     previous: Unit | None = None
     for unit in units:
-        if unit.refers_back:
-            unit = Unit(_head(previous.unit), previous.category) if previous and previous.unit else Unit(None, OTHER)
+        if unit.refers_back and previous and previous.unit:
+            unit = Unit(_head(previous.unit), previous.category)
+        elif unit.refers_back:
+            people = unit.category in _cue_categories().values()
+            unit = Unit("people", unit.category) if people else Unit(None, OTHER)
         elif unit.unit and unit.category not in ("percent", "money", "measure"):
             previous = unit
         resolved.append(unit)

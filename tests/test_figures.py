@@ -57,7 +57,7 @@ def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, appr
     ("sentence", "values"),
     [
         ("The army sent 240 troops and 35 amphibious vehicles.", [240, 35]),
-        ("The package includes 18 155mm howitzers.", [18, 155]),
+        ("The package includes 18 155mm howitzers.", [18]),  # a calibre is no claim
         ("The 278kg tuna sold for $3.1 million.", [278, 3_100_000]),
         ("Shares fell 24pc on Monday.", [24]),
         ("The index closed -1.3% lower.", [-1.3]),
@@ -109,6 +109,10 @@ def test_two_figures_in_one_phrase():
         "They help one another.",
         "The first group arrived.",
         "Leaders from multiple countries and several regions attended.",
+        "Alerts went out through the 112 emergency number.",
+        "It strengthened into a category 4 storm overnight.",
+        "Flight 370 vanished over the ocean.",
+        "He wore the number 23 shirt.",
     ],
 )
 def test_not_a_claim(sentence):
@@ -246,6 +250,15 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         ("Profits grew sixfold in a decade.", "sixfold", 6, "multiplier"),
         ("Arrests rose ten-fold after the curfew.", "ten-fold", 10, "multiplier"),
         ("The search lasted 2½ hours.", "2½", 2.5, "figure"),
+        ("Most of the dead were people over 80 who lived alone.", "80", 80, "age"),
+        ("Deaths may be higher by a factor of three.", "three", 3, "multiplier"),
+        ("The army ignored a five-point peace plan.", "five", 5, "compound"),
+        # "one" counts when a death or injury is its own verb, not across a clause
+        ("One man died in the blast.", "One", 1, "figure"),
+        ("One elderly woman was killed by falling debris.", "One", 1, "figure"),
+        ("The blast killed one soldier.", "one", 1, "figure"),
+        ("One resident said the flood killed her neighbour.", "One", 1, "one"),
+        ("It was the worst, said one shopkeeper, whose brother died.", "one", 1, "one"),
     ],
 )
 def test_quantity_kinds(sentence, surface, value, kind):
@@ -291,9 +304,71 @@ def test_claims_after_a_dateline_and_numbers_in_addresses(sentence, values):
 
 
 def test_every_kind_is_documented():
-    sentence = "A 52-year-old and one of the two sides saw a third of 300 profits grow sixfold in a 10-year plan."
+    sentence = ("A 52-year-old and one of the two sides saw a third of 300 profits grow sixfold in a 10-year plan,"
+                " a five-point plan.")
     assert {figure.kind for figure in find_quantities(sentence)} == set(KINDS)
 
 
 def test_a_power_of_ten_too_large_for_a_float_is_no_figure():
     assert find_figures("The estimate was 2×10999999 grains.") == []
+
+
+def test_one_counts_past_an_age_in_commas():
+    assert [(figure.surface, figure.value) for figure in find_figures("One volunteer firefighter, aged 58, died on Monday.")] == [("One", 1)]
+
+
+@pytest.mark.xfail(reason="a relative clause between \"one\" and its verb stops the look-ahead, which cannot tell it from \"one resident said ... killed\"")
+def test_one_counts_past_a_relative_clause():
+    assert [figure.surface for figure in find_figures("One firefighter, who was on leave, died on Monday.")] == ["One"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("The package includes 18 155mm howitzers.", ["18"]),
+        ("A 155mm shell hit the school.", ["155mm"]),
+        ("Police counted 300 people at gate 12.", ["300"]),
+        ("The hotline received 4,000 calls.", ["4,000"]),
+        ("Some 200 staff answered the hotline.", ["200"]),
+        ("Madrid won the match 2-1 on Sunday.", []),
+        ("The 24/7 service helped 300 people.", ["300"]),
+        ("In the 90049 ZIP code, based on 37 sales, prices fell.", ["37"]),
+        ("Prices rose 5-10% while 1,500-3,000 soldiers crossed.", ["5-10%", "1,500-3,000"]),
+    ],
+)
+def test_labels_and_calibres_are_not_counts(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("The airline grounded its 787 Dreamliner after the fault.", []),
+        ("Investigators examined the 320 Neo at the gate.", []),
+        ("He said 87 Dravenian soldiers died.", ["87"]),
+        ("The monitor counted 640 Dravenian and 210 Marovian military deaths.", ["640", "210"]),
+        ("The order covers 24 Lockheed Martin F-35A fighter jets.", ["24"]),
+        ("Some 12 Marines and 300 UN peacekeepers were deployed.", ["12", "300"]),
+        ("About 40 Palestinian children were hurt.", ["40"]),
+        ("The firm delivered 63000 Model 3 sedans.", ["63000"]),
+        ("The engine makes 450 Nm of torque.", ["450"]),
+        ("On Monday 300 people marched.", ["300"]),
+    ],
+)
+def test_a_name_after_a_bare_integer_is_a_model(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ('"Two people died in the fire," he said.', ["Two"]),
+        ("\u201cThree children were hurt,\u201d she said.", ["Three"]),
+        ("KYIV (Reuters) - Three people died in the strike.", ["Three"]),
+        ("KYIV \u2014 Two people were killed overnight.", ["Two"]),
+        ("They gathered in Three Crosses Square.", []),
+        ("He watched BBC One all evening.", []),
+    ],
+)
+def test_a_number_word_opening_a_quote_or_after_a_dateline_is_a_count(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces

@@ -30,6 +30,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("Turnout was 61.5%.", [("percent", "percent")]),
         ("The quake killed 12 and left 45 wounded.", [("people", "casualties"), ("wounded", "casualties")]),
         ("Staff began a 48-hour strike.", [("hour", "measure")]),
+        ("A 3,000-strong force crossed the border.", [("force", "personnel")]),
         ("The number of people killed has risen to 212, officials said.", [("people", "casualties")]),
         ("The party won 61 of the 141 seats.", [("seats", "other"), ("seats", "other")]),
         ("A package valued at 7.2 billion zloty a year.", [("zlotys", "money")]),
@@ -38,13 +39,49 @@ def units_of(sentence: str) -> list[Unit]:
         ("The magnitude 6.9 quake struck at dawn.", [("magnitude", "measure")]),
         ("Winds gusted at up to 70 km/h.", [("kilometres per hour", "measure")]),
         ("UN says 140,000 have fled the fighting.", [("people", "displaced")]),
-        ("Fewer than 150 of its soldiers had been killed.", [("soldiers", "personnel")]),
+        ("Fewer than 150 of its soldiers had been killed.", [("soldiers", "casualties")]),
         ("Malawi cholera cases pass 3,000.", [("cholera cases", "other")]),
         ("It will replace 49 second-hand F-16 jets.", [("jets", "equipment")]),
         ("Two people died and 17 others were hurt.", [("people", "casualties"), ("people", "casualties")]),
         ("The storm dumped 120 millimetres of rain.", [("millimetres", "measure")]),
         ("Floods covered 10 square miles of farmland.", [("square miles", "measure")]),
         ("Winds hit 80 miles per hour.", [("miles per hour", "measure")]),
+        ("The mission said it had deployed 316 monitors across the country.", [("monitors", "personnel")]),
+        ("The utility brought in 7,400 line workers from other states.", [("line workers", "personnel")]),
+        ("Crews were backed by 95 fire engines on Tuesday.", [("fire engines", "equipment")]),
+        ("Two bombs struck a school overnight.", [("bombs", "equipment")]),
+        ("The council approved a budget of 48.3 billion lei for next year.", [("lei", "money")]),
+        ("Organisers said 400,000 spectators lined the route.", [("spectators", "crowd")]),
+        ("Officials said 52,000 crossings were recorded in a fortnight.", [("crossings", "displaced")]),
+        ("The package includes 18 155mm howitzers.", [("howitzers", "equipment")]),
+        # "and" with a noun of the same category and no figure of its own shares the count
+        ("The government deployed roughly 1,100 soldiers and police officers.", [("soldiers and police officers", "personnel")]),
+        ("The Red Cross said its 520 paramedics and volunteers were on duty.", [("paramedics and volunteers", "personnel")]),
+        ("Some 200 soldiers and their commander surrendered.", [("soldiers", "personnel")]),
+        ("It sent 45 soldiers and tanks.", [("soldiers", "personnel")]),
+        ("Crews searched with two patrol boats and an aircraft.", [("patrol boats", "equipment")]),
+        ("It sent 45 soldiers and 12 tanks.", [("soldiers", "personnel"), ("tanks", "equipment")]),
+        ("He put the losses at 87 soldiers killed and 240 wounded.", [("soldiers", "casualties"), ("soldiers", "casualties")]),
+        ("Two soldiers were killed and three wounded.", [("soldiers", "casualties"), ("soldiers", "casualties")]),
+        ("At least 38 dead and 40 injured.", [("deaths", "casualties"), ("injured", "casualties")]),
+        ("He dismissed reports of 31 civilian deaths as fabricated.", [("deaths", "casualties")]),
+        ("She added that 19 of the dead were children.", [("children", "casualties")]),
+        ("At least 27 dead and dozens missing after boat capsizes", [("deaths", "casualties"), ("people", "casualties")]),
+        ("The budget also covers 18 K9 self-propelled howitzers.", [("howitzers", "equipment")]),
+        ("Officials estimated the crowd at 31,000 to 34,000 people.", [("people", "crowd")]),
+        ("As many as 20 people could still be unaccounted for.", [("people", "casualties")]),
+        ("The reception centre was holding 1,100 people on Monday.", [("people", "displaced")]),
+        ("Nearly 19,000 people were sleeping in tents and schools.", [("people", "displaced")]),
+        ("Officials said 171,400 citizens had been registered at border crossings.", [("citizens", "displaced")]),
+        ("The island has a population of about 11,000.", [("people", "other")]),
+        ('Her party had received "tens of thousands" of complaints about queues.', [("complaints", "other")]),
+        ("Of the suspected cases, 412 have been confirmed by laboratory tests.", [("cases", "other")]),
+        ("The network employs roughly 14,000 staff across its sites.", [("staff", "other")]),
+        # A count of people takes the category of what its own verb says happens to them.
+        ("Marovia says it killed 1,200 Dravenian troops in a week of fighting.", [("troops", "casualties")]),
+        ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
+        ("About 400 firefighters battled a fire that killed two people.", [("firefighters", "personnel"), ("people", "casualties")]),
+        ("Some 1,200 troops killed 40 militants in the raid.", [("troops", "personnel"), ("militants", "casualties")]),
     ],
 )
 def test_counted_unit(sentence, expected):
@@ -57,10 +94,11 @@ def test_counted_unit(sentence, expected):
         "Police put the figure at 12,000.",
         "The total number could eventually reach as high as 12,000.",
         "He said no more than nine had been damaged.",
+        "Officials said 171,400 citizens had been registered at border crossings, of whom 38,000 had since left.",
     ],
 )
 def test_bare_figure_refers_back(sentence):
-    assert units_of(sentence)[0].refers_back
+    assert units_of(sentence)[-1].refers_back
 
 
 def test_reference_takes_previous_counted_head():
@@ -74,3 +112,15 @@ def test_reference_takes_previous_counted_head():
 
 def test_reference_without_antecedent_is_other():
     assert resolve_references([Unit(None, "reference", refers_back=True)]) == [Unit(None, "other")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Teachers' march: police say 18,000, organisers claim 75,000", [("people", "crowd"), ("people", "crowd")]),
+        ("Thousands evacuated as river bursts its banks", [("people", "displaced")]),
+        ("Mayor says the final figure could reach 12,000", [(None, "other")]),
+    ],
+)
+def test_bare_figure_with_no_antecedent_counts_the_people_its_sentence_is_about(headline, expected):
+    assert [(unit.unit, unit.category) for unit in resolve_references(units_of(headline))] == expected
