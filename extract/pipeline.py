@@ -57,25 +57,20 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     if not found:
         return []
     closers = sentences.quote_closers([sentence.text for sentence in split])
-    # A figure needs its own sentence, the one before (whose speaker "he added" continues) and its quote's closer.
-    needed = sorted({*found, *(index - 1 for index in found if index),
-                     *(closers[index] for index in found if index in closers)})
-    parsed = dict(zip(needed, resources.parse(split[index].text for index in needed)))
-    # The other sentences before the last needed one only introduce names ("Health Minister Ana Ruiz"): NER alone.
-    unparsed = [index for index in range(needed[-1]) if index not in parsed]
-    named = dict(zip(unparsed, resources.parse((split[index].text for index in unparsed), names_only=True)))
-    in_order = [doc for _, doc in sorted({**parsed, **named}.items())]
+    # Sentences up to the last figure (or the end of its quotation) give names, speakers and dates: a speaker named
+    # several sentences before is the "she" who gives the figure.
+    last_needed = max(max(found), *(closers.get(index, index) for index in found))
+    parsed = resources.parse(sentence.text for sentence in split[: last_needed + 1])
     context = claimants.document_context(
         document.text,
-        claimants.entities_in(in_order, "PERSON"),
-        claimants.entities_in(in_order, "GPE", "NORP"),
-        claimants.descriptions(list(parsed.values())),
+        claimants.entities_in(parsed, "PERSON"),
+        claimants.entities_in(parsed, "GPE", "NORP"),
+        claimants.descriptions(parsed),
     )
     records: list[dict[str, object]] = []
     counted: list[units.Unit] = []
     speaker: _Speaker | None = None
-    for index, doc in parsed.items():
-        sentence = split[index]
+    for index, (sentence, doc) in enumerate(zip(split, parsed)):
         if index not in found:
             mention = claimants.attribution(doc, _root(doc))
             if mention is not None:

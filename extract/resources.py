@@ -7,7 +7,6 @@ worker processes pay the loading cost once, not per document.
 from __future__ import annotations
 
 import csv
-from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -97,17 +96,15 @@ def _blas_threads() -> "ThreadpoolController":
     return ThreadpoolController()
 
 
-def parse(texts: Iterable[str], *, names_only: bool = False) -> list["Doc"]:
-    """Texts through `language_model`, or through its NER alone with `names_only` (names and places).
+def parse(texts: Iterable[str]) -> list["Doc"]:
+    """Texts through `language_model`.
 
     BLAS runs on one thread meanwhile: the matrices are small, so more threads
     only add overhead, and parallelism comes from processes (Dask workers).
     The limit is lifted afterwards, so a notebook's own numpy keeps its threads.
     """
-    model = language_model()
-    with _blas_threads().limit(limits=1, user_api="blas"), \
-            (model.select_pipes(enable="ner") if names_only else nullcontext()):
-        return list(model.pipe(texts))
+    with _blas_threads().limit(limits=1, user_api="blas"):
+        return list(language_model().pipe(texts))
 
 
 @lru_cache(maxsize=None)

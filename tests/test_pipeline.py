@@ -83,3 +83,11 @@ def test_quote_speaker_named_after_a_multi_sentence_quote():
 def test_estimate_verb_after_the_figure_marks_it_approximate():
     frame = claims_from_text("Casualties have reached 4,200 since May, the ministry estimated.")
     assert bool(frame.iloc[0]["approx"]) and frame.iloc[0]["hedge"] == "estimated"
+
+
+def test_pronoun_speaker_named_sentences_before_the_figure():
+    text = ("Health Minister Ana Ruiz visited the flooded district on Monday. The hospital was full. "
+            "Doctors worked through the night. She said 40 people had died.")
+    frame = claims_from_text(text, published="2024-05-08")
+    assert frame.iloc[0]["surface"] == "40"
+    assert frame.iloc[0]["claimant"] == "Ana Ruiz"
