@@ -196,7 +196,7 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
     roles: dict[str, str] = {}
     for person in persons:
         for mention in re.finditer(re.escape(person), text):
-            # The words right before a mention ("US Defense Secretary <person>"), read from a short window:
+            # The words right before a mention ("Regional Health Minister <person>"), read from a short window:
             # one pattern over the whole text for each person grew with both.
             before = _WORDS_BEFORE.search(text, max(0, mention.start() - WORDS_BEFORE_WINDOW), mention.start())
             role = _role(before.group()) if before else None
@@ -452,7 +452,9 @@ def _reports_other(verb: Token, anchor: Token) -> bool:
     """
     if _inside(anchor, verb):
         objects = [child for child in verb.children if child.dep_ == "dobj"]
-        branch = next(token for token in [anchor, *anchor.ancestors] if token.head == verb)
+        branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
+        if branch is None:
+            return False  # the figure's token is the verb itself
         return _side_clause(branch) or (verb.lemma_.lower() in _clause_only_verbs() and verb.dep_ == "relcl"
                                          and any(obj in (anchor, anchor.head) for obj in objects))
     if verb.lemma_.lower() in _clause_only_verbs() and not any(child.dep_ in _CLAUSES for child in verb.children):

@@ -339,7 +339,7 @@ def process_partition(partition: Partition, output_dir: str | None = None,
     claims table is left out unless `keep_frame`.
     """
     from . import resources
-    from .pipeline import claims_in_document  # imported here so planning does not load spaCy
+    from .pipeline import claims_in_document  # imported here: a client that only plans need not load spaCy
 
     result = PartitionResult()
     records: list[dict[str, object]] = []

@@ -175,7 +175,7 @@ _CLAUSE_WORDS = "said|says|say|told|tells|who|whose|whom|where|that|which|when|a
 def _inflections(lemma: str) -> set[str]:
     """The forms of a cue word that news uses around a count: "kill", "kills", "killed", "killing"."""
     past = lemma + ("d" if lemma.endswith("e") else "ed")
-    present = lemma[:-1] if lemma.endswith("e") else lemma
+    present = lemma[:-2] + "y" if lemma.endswith("ie") else lemma[:-1] if lemma.endswith("e") else lemma  # dying
     return {lemma, lemma + "s", past, present + "ing"}
 
 
@@ -244,6 +244,9 @@ def _parse_number(match: re.Match[str]) -> _Number:
             current += number_words[word]
         elif word in scales:
             scaled = True
+            if not current and total:  # "a thousand million", "one hundred thousand million": scales multiply
+                total *= scales[word]
+                continue
             current = (current or 1.0) * scales[word]  # "a hundred": no number word before the scale
             if scales[word] >= 1000:  # "thirty-one thousand four hundred": the thousands are complete
                 total, current = total + current, 0.0
@@ -268,7 +271,13 @@ def _count_value(text: str) -> float:
 
 def _fractions_and_multipliers(sentence: str) -> Iterator[tuple[int, int, float, str]]:
     """(start, end, value, kind) of fractions ("a third of", "two-thirds", "one in five", "1/2", "2½")
-    and multipliers ("six-fold")."""
+    and multipliers ("six-fold"), each finite (a run of 400 digits is no quantity)."""
+    for start, end, value, kind in _fraction_and_multiplier_matches(sentence):
+        if math.isfinite(value):
+            yield start, end, value, kind
+
+
+def _fraction_and_multiplier_matches(sentence: str) -> Iterator[tuple[int, int, float, str]]:
     grammar = _grammar()
     fractions: dict[str, float] = grammar["fractions"]  # type: ignore[assignment]
     fraction_matches = grammar["fraction"].finditer(sentence) if grammar["fraction_hint"].search(sentence) else ()  # type: ignore[attr-defined]
@@ -540,7 +549,7 @@ def _quantities(sentence: str) -> list[Figure]:
             if kinds:  # a range is a claim when either end is one: "one to two years"
                 figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
                                        first.spelled_out, symbol=second.symbol,
-                                       kind="figure" if "figure" in kinds else kinds.pop()))
+                                       kind="figure" if "figure" in kinds else min(kinds)))
     figures.sort(key=lambda figure: figure.start)
     return figures
 

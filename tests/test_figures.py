@@ -313,6 +313,25 @@ def test_a_power_of_ten_too_large_for_a_float_is_no_figure():
     assert find_figures("The estimate was 2×10999999 grains.") == []
 
 
+@pytest.mark.parametrize("sentence", ["The queue lasted " + "9" * 400 + "½ hours.",
+                                      "Prices saw a " + "9" * 400 + "-fold rise."])
+def test_a_fraction_or_multiplier_too_large_for_a_float_is_no_quantity(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Officials said a thousand million dollars were lost.", 1e9),
+    ("The fund held one hundred thousand million dollars.", 1e11),
+    ("Voters numbered two million five hundred thousand people.", 2.5e6),
+])
+def test_spelled_out_scales_multiply(sentence, value):
+    assert [figure.value for figure in find_figures(sentence)] == [value]
+
+
+def test_one_dying_is_a_count():
+    assert [figure.value for figure in find_figures("One miner was dying when rescuers reached him.")] == [1]
+
+
 def test_one_counts_past_an_age_in_commas():
     assert [(figure.surface, figure.value) for figure in find_figures("One volunteer firefighter, aged 58, died on Monday.")] == [("One", 1)]
 
