@@ -383,7 +383,9 @@ def _on_dask(partitions: Sequence[Partition], todo: list[int], output_dir: str |
         if scheduler is None:
             settings = dict(LOCAL_CLUSTER_CONFIG)
             default_method = multiprocessing.get_all_start_methods()[0]
-            if (multiprocessing.get_start_method(allow_none=True) or default_method) == "fork":  # Linux, not macOS
+            forks = (multiprocessing.get_start_method(allow_none=True) or default_method) == "fork"  # Linux, not macOS
+            # Dask's own default is spawn; a method the user configured ("forkserver") is kept.
+            if forks and dask.config.get("distributed.worker.multiprocessing-method") == "spawn":
                 from .pipeline import load_resources
 
                 load_resources()
