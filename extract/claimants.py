@@ -166,6 +166,11 @@ def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
                     e.label_ == "ORG" or (e.label_ == "PERSON" and noun.lower_ not in titles))), None)
                 if noun.pos_ == "NOUN" and entity is not None:
                     pairs.append((noun.lower_, entity.text))
+        for entity in doc.ents:  # "The drivers' union SEMAF said": a described noun right before a body's name
+            before = doc[entity.start - 1] if entity.start else None
+            if entity.label_ == "ORG" and before is not None and before.pos_ == "NOUN" and before.tag_ == "NN" \
+                    and before.left_edge.lower_ == "the":
+                pairs.append((before.lower_, entity.text))
     return pairs
 
 
@@ -467,7 +472,7 @@ def remember_subject(doc: Doc, context: DocumentContext) -> None:
     if subject is None or subject.lower_ in PRONOUNS or subject.lower_ in FIRST_PERSON:
         return
     mention = _mention(doc, subject, None)
-    if mention.persons or mention.orgs:
+    if mention.persons or mention.orgs or subject.pos_ == "PROPN":  # "Renfe rejected those figures."
         resolve(mention, context)
 
 
@@ -606,6 +611,8 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             context.bodies.setdefault(mention.text.split()[-1].casefold(), claimant)  # later "the airline" too
             context.last = claimant
             return claimant
+        if mention.text.split()[-1].casefold() in resources.words("kind_nouns") and context.last.name is not None:
+            return _body_of(context.last)  # "HS Orka said ... A spokesperson for the company said": who spoke
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:
@@ -639,6 +646,11 @@ def _describes(noun: str, claimant: Claimant) -> bool:
     names = [claimant.name or "", claimant.org or ""]
     names += [alias for alias, known in _aliases().items() if known == claimant]
     return any(noun in _tokens_of(name) for name in names)
+
+
+def _body_of(claimant: Claimant) -> Claimant:
+    """The organisation a claimant speaks for, or the claimant itself (the tagger reads many bodies as persons)."""
+    return Claimant(claimant.org, claimant.org, claimant.country) if claimant.org else claimant
 
 
 def _tokens_of(name: str) -> set[str]:

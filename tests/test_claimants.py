@@ -332,3 +332,40 @@ def test_organisers_of_a_named_event():
                           "speaker the source cost heldout two claimant points")
 def test_relayed_testimony_without_that_is_the_relaying_body():
     assert claimant_of("The charity said survivors had told its staff that about 80 people had boarded.").name == "charity"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("Valmont Rail said 14 trains were cancelled.", "A spokeswoman for the railway said 6,000 passengers were affected.",
+         "Valmont Rail"),
+        ("Brightwater Utilities said 12 pumping stations had failed.", "The company said 30,000 homes had no water.",
+         "Brightwater Utilities"),
+        ("Kestrel Air said it had cancelled 40 flights.", "A spokesperson for the airline said 6,000 passengers were affected.",
+         "Kestrel Air"),
+    ],
+)
+def test_description_by_kind_names_the_body_that_spoke_last(first, second, name):
+    context = document_context(f"{first} {second}", [])
+    claimant_of(first, context)
+    assert claimant_of(second, context).name == name
+
+
+@pytest.mark.parametrize(
+    ("first", "noun", "body"),
+    [
+        ("The teachers' union ZNP said 85 percent of its members had walked out.", "union", "ZNP"),
+        ("The state operator Renfe said 62 percent of services ran.", "operator", "Renfe"),
+    ],
+)
+def test_noun_right_before_a_body_name_describes_it(first, noun, body):
+    assert (noun, body) in descriptions([language_model()(first)])
+    context = document_context(first, [], [], descriptions([language_model()(first)]))
+    assert claimant_of(f"The {noun} is demanding 500 new hires.", context).name == body
+
+
+def test_proper_noun_subject_the_tagger_leaves_unnamed_is_remembered():
+    first = "Renfe rejected those figures."
+    context = document_context(first, [])
+    remember_subject(language_model()(first), context)
+    assert claimant_of("A spokesperson for the company said 62 percent of services ran.", context).name == "Renfe"
