@@ -33,6 +33,7 @@ _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", 
     r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
     r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
 )
+_SOURCE_LINE = re.compile(r"(?:Sources?|Data|Figures)\s*:\s*(?P<name>[^:]+?)\s*\.?")  # "Source: Venice city council"
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
@@ -382,6 +383,15 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 return _mention(doc, owners[0], None)
     return None
+
+
+def source_line(text: str) -> Mention | None:
+    """The body a "Source: X" credit names, for the figure set just before it on the same line.
+
+    Fact boxes and charts credit each line's figure so ("Residents: 48,800. Source: X").
+    """
+    match = _SOURCE_LINE.fullmatch(text.strip())
+    return Mention(text=match.group("name"), orgs=(match.group("name"),)) if match else None
 
 
 def _reporting_verbs_over(anchor: Token) -> list[Token]:

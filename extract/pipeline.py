@@ -91,6 +91,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if mention is None and index in closers:
                 closing = parsed[closers[index]]
                 mention = claimants.attribution(closing, _root(closing))
+            if mention is None and index + 1 < len(split) and "\n" not in document.text[sentence.end : split[index + 1].start]:
+                mention = claimants.source_line(split[index + 1].text)
             claimant = claimants.resolve(mention, context)
             verb = mention.verb if mention is not None and mention.verb is not None and mention.verb.doc is doc else None
             claim_date, target_date = dates.claim_and_target(doc, anchor, verb, document.published)

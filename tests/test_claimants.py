@@ -11,6 +11,7 @@ from extract.claimants import (
     document_context,
     remember_subject,
     resolve,
+    source_line,
     strip_titles,
 )
 from extract.figures import find_figures
@@ -369,3 +370,19 @@ def test_proper_noun_subject_the_tagger_leaves_unnamed_is_remembered():
     context = document_context(first, [])
     remember_subject(language_model()(first), context)
     assert claimant_of("A spokesperson for the company said 62 percent of services ran.", context).name == "Renfe"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Source: Lisbon city council", "Lisbon city council"),
+        ("Sources: Eurostat.", "Eurostat"),
+        ("Data: Norwegian Water Resources and Energy Directorate", "Norwegian Water Resources and Energy Directorate"),
+        ("The source said 40 people died.", None),
+    ],
+)
+def test_source_credit_line_names_the_body(line, name):
+    mention = source_line(line)
+    assert (mention.text if mention else None) == name
+    if name:
+        assert resolve(mention, document_context(line, [])).name == name

@@ -83,3 +83,12 @@ def test_quote_speaker_named_after_a_multi_sentence_quote():
 def test_estimate_verb_after_the_figure_marks_it_approximate():
     frame = claims_from_text("Casualties have reached 4,200 since May, the ministry estimated.")
     assert bool(frame.iloc[0]["approx"]) and frame.iloc[0]["hedge"] == "estimated"
+
+
+def test_source_credit_after_a_fact_box_line_names_its_claimant():
+    text = ("Figures at a glance\n\nHomes without power: 12,400. Source: Elektro Ljubljana\n"
+            "Shelters open: 14. Source: Ljubljana city council\nVolunteers: 300\n\nSource: Weekly Digest")
+    frame = claims_from_text(text, published="2024-05-15")
+    assert list(frame["surface"]) == ["12,400", "14", "300"]
+    assert list(frame["claimant"].fillna("-")) == ["Elektro Ljubljana", "Ljubljana city council", "-"]
+    assert pd.isna(frame.iloc[0]["claim_date"])
