@@ -255,7 +255,22 @@ def _subject_of(verb: Token) -> Token | None:
         expletive = child.lower_ == "there" or (child.lower_ == "it" and passive)  # "it was reported that"
         if child.dep_ in SUBJECTS and not expletive:
             return child
+    if verb.dep_ == "ROOT" and not passive:
+        return _name_before(verb)
     return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A person or body named just before a verb the parser left without a subject.
+
+    "Speaking to Radio X on Wednesday, the mayor, Ana Lenz, said ...": the parser hangs
+    the name off the date; the name right before "said" is still who said it.
+    """
+    previous = verb.i - 1
+    while previous >= 0 and verb.doc[previous].is_punct:
+        previous -= 1
+    entity = next((entity for entity in verb.doc.ents if entity.end == previous + 1), None)
+    return entity.root if entity is not None and entity.label_ in ("PERSON", "ORG") else None
 
 
 def _core(head: Token) -> list[Token]:
@@ -374,7 +389,8 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token)
-            if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON:
+            if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
+                    and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
                 return _mention(doc, subject, token)
     sources = resources.words("source_nouns")
     for token in doc:
@@ -621,8 +637,11 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             context.bodies.setdefault(mention.text.split()[-1].casefold(), claimant)  # later "the airline" too
             context.last = claimant
             return claimant
-        if mention.text.split()[-1].casefold() in resources.words("kind_nouns") and context.last.name is not None:
-            return _body_of(context.last)  # "HS Orka said ... A spokesperson for the company said": who spoke
+        noun = mention.text.split()[-1].casefold()
+        if noun in resources.words("kind_nouns") and context.last.name is not None:
+            claimant = context.bodies.setdefault(noun, _body_of(context.last))  # later "the company" too
+            context.last = claimant
+            return claimant  # "HS Orka said ... A spokesperson for the company said": the body that spoke
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:

@@ -386,3 +386,23 @@ def test_source_credit_line_names_the_body(line, name):
     assert (mention.text if mention else None) == name
     if name:
         assert resolve(mention, document_context(line, [])).name == name
+
+
+def test_description_by_kind_keeps_naming_the_body_it_named_first():
+    context = document_context("", [])
+    claimant_of("Valmont Rail said 14 trains were cancelled.", context)
+    claimant_of("A spokeswoman for the company said 62 percent of services ran.", context)
+    claimant_of("The drivers' union FNAC said 85 percent of drivers walked out.", context)
+    assert claimant_of("The company says it has hired 230 drivers this year.", context).name == "Valmont Rail"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Speaking to Radio Kraków on Tuesday, the city's deputy mayor, Ewa Malinowska, said 40 schools were closed.",
+         "Ewa Malinowska"),
+        ("Our customers are telling us that 300 more ships will call.", None),
+    ],
+)
+def test_name_before_a_subjectless_verb_and_first_person_owned_subjects(sentence, name):
+    assert claimant_of(sentence).name == name
