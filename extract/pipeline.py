@@ -57,14 +57,13 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     if not found:
         return []
     closers = sentences.quote_closers([sentence.text for sentence in split])
-    needed = sorted(set(found) | {index - 1 for index in found if index} | {closers[index] for index in found if index in closers})
+    last = max([*found, *(closers[index] for index in found if index in closers)])
+    # Every sentence up to the last one needed is parsed: one that holds no figure can still name the
+    # speaker a later "She added" refers to ("..., said Marieke van Dalen. “We expect ...”").
+    needed = range(last + 1)
     model = resources.language_model()
     parsed = dict(zip(needed, model.pipe(split[index].text for index in needed)))
-    # The other sentences before the last needed one only introduce names ("Health Minister Ana Ruiz"): NER alone.
-    unparsed = [index for index in range(needed[-1]) if index not in parsed]
-    with model.select_pipes(enable="ner"):
-        named = dict(zip(unparsed, model.pipe(split[index].text for index in unparsed)))
-    in_order = [doc for _, doc in sorted({**parsed, **named}.items())]
+    in_order = list(parsed.values())
     context = claimants.document_context(
         document.text,
         claimants.entities_in(in_order, "PERSON"),

@@ -92,3 +92,11 @@ def test_source_credit_after_a_fact_box_line_names_its_claimant():
     assert list(frame["surface"]) == ["12,400", "14", "300"]
     assert list(frame["claimant"].fillna("-")) == ["Elektro Ljubljana", "Ljubljana city council", "-"]
     assert pd.isna(frame.iloc[0]["claim_date"])
+
+
+def test_pronoun_after_a_quote_refers_to_the_speaker_of_a_sentence_without_figures():
+    text = ("Exports fell by 4 percent, the agency said. \u201cTrade is recovering,\u201d said Ilse Maartens, "
+            "its director. \u201cWe are confident. Our partners say the same.\u201d She added that 1,200 firms "
+            "had applied for support.")
+    frame = claims_from_text(text, published="2024-08-21")
+    assert frame.set_index("surface").loc["1,200", "claimant"] == "Ilse Maartens"
