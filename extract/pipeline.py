@@ -57,6 +57,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     if not found:
         return []
     closers = sentences.quote_closers([sentence.text for sentence in split])
+    openers = sentences.quote_openers([sentence.text for sentence in split])
     last = max([*found, *(closers[index] for index in found if index in closers)])
     # Every sentence up to the last one needed is parsed: one that holds no figure can still name the
     # speaker a later "She added" refers to ("..., said Marieke van Dalen. “We expect ...”").
@@ -90,6 +91,9 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if mention is None and index in closers:
                 closing = parsed[closers[index]]
                 mention = claimants.attribution(closing, _root(closing))
+            if mention is None and index in openers:
+                opening = parsed[openers[index]]
+                mention = claimants.attribution(opening, _root(opening))
             if mention is None and index + 1 < len(split) and "\n" not in document.text[sentence.end : split[index + 1].start]:
                 mention = claimants.source_line(split[index + 1].text)
             claimant = claimants.resolve(mention, context)

@@ -100,3 +100,10 @@ def test_pronoun_after_a_quote_refers_to_the_speaker_of_a_sentence_without_figur
             "had applied for support.")
     frame = claims_from_text(text, published="2024-08-21")
     assert frame.set_index("surface").loc["1,200", "claimant"] == "Ilse Maartens"
+
+
+def test_speaker_before_a_colon_is_the_source_of_a_figure_later_in_the_quote():
+    text = ("A Leeds City Council spokesperson said: \u201cNo library will close. We have had to find "
+            "\u00a324 million of savings over the next three years.\u201d")
+    frame = claims_from_text(text, published="2024-11-06")
+    assert set(frame["claimant"]) == {"Leeds City Council"}
