@@ -34,6 +34,7 @@ _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", 
     r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
 )
 _SOURCE_LINE = re.compile(r"(?:Sources?|Data|Figures)\s*:\s*(?P<name>[^:]+?)\s*\.?")  # "Source: Venice city council"
+_SPEAKER_TAG = re.compile(r"([A-Z][A-Z\u2019'.-]+(?: [A-Z][A-Z\u2019'.-]+){0,3})(?: \(([^)]*)\))?:\s")  # "NIMA GYALZEN: "
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
@@ -408,6 +409,27 @@ def source_line(text: str) -> Mention | None:
     """
     match = _SOURCE_LINE.fullmatch(text.strip())
     return Mention(text=match.group("name"), orgs=(match.group("name"),)) if match else None
+
+
+def speaker_turn(line: str, text: str) -> Mention | None:
+    """The speaker a transcript line is tagged with ("NIMA GYALZEN: We have 38 companies ..."), for its figures.
+
+    A turn of the outlet's own staff ("PRESENTER:", or a name the text introduces as "our
+    correspondent") gives no source: what they say is the outlet's.
+    """
+    match = _SPEAKER_TAG.match(line)
+    if match is None:
+        return None
+    roles = resources.words("outlet_roles")
+    tag = " ".join(part for part in match.groups() if part)
+    if any(word in roles for word in re.findall(r"\w+", tag.casefold())):
+        return None
+    surname = match.group(1).split()[-1].casefold()
+    for introduction in re.finditer(r"\b[Oo]ur\s+(\w+)((?:\s+[A-Z][\w\u2019'-]*){1,4})", text):
+        if introduction.group(1).casefold() in roles and surname in introduction.group(2).casefold().split():
+            return None  # "Our correspondent Dev Karki is in Kathmandu."
+    name = match.group(1).title()
+    return Mention(text=name, persons=(name,))
 
 
 def _reporting_verbs_over(anchor: Token) -> list[Token]:

@@ -94,6 +94,9 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if mention is None and index in openers:
                 opening = parsed[openers[index]]
                 mention = claimants.attribution(opening, _root(opening))
+            if mention is None:
+                line_start = document.text.rfind("\n", 0, sentence.start) + 1
+                mention = claimants.speaker_turn(document.text[line_start : sentence.end], document.text)
             if mention is None and index + 1 < len(split) and "\n" not in document.text[sentence.end : split[index + 1].start]:
                 mention = claimants.source_line(split[index + 1].text)
             claimant = claimants.resolve(mention, context)

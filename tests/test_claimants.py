@@ -12,6 +12,7 @@ from extract.claimants import (
     remember_subject,
     resolve,
     source_line,
+    speaker_turn,
     strip_titles,
 )
 from extract.figures import find_figures
@@ -406,3 +407,21 @@ def test_description_by_kind_keeps_naming_the_body_it_named_first():
 )
 def test_name_before_a_subjectless_verb_and_first_person_owned_subjects(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+TRANSCRIPT = "PRESENTER (Ana Silva): Our reporter Tom Reyes is in Lima. Tom?"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("LUCIA PAREDES: We have 38 shelters open. Our teams have 600 beds.", "Lucia Paredes"),
+        ("PRESENTER (Ana Silva): How many people have left?", None),
+        ("REYES: Ana, about 4,000 people have left the valley.", None),
+        ("UPDATE: 40 flights were cancelled.", None),
+        ("Police said 40 people were held.", None),
+    ],
+)
+def test_transcript_speaker_tag_names_the_speaker_but_not_the_outlet_staff(line, name):
+    mention = speaker_turn(line, f"{TRANSCRIPT}\n{line}")
+    assert (mention.text if mention else None) == name

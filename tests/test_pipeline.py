@@ -107,3 +107,10 @@ def test_speaker_before_a_colon_is_the_source_of_a_figure_later_in_the_quote():
             "\u00a324 million of savings over the next three years.\u201d")
     frame = claims_from_text(text, published="2024-11-06")
     assert set(frame["claimant"]) == {"Leeds City Council"}
+
+
+def test_figures_in_a_transcript_turn_belong_to_the_tagged_speaker():
+    text = ("PRESENTER: We spoke to Lucia Paredes, who runs the shelters.\n\n"
+            "LUCIA PAREDES: We have 38 shelters open. Our teams have 600 beds.")
+    frame = claims_from_text(text, published="2024-11-06")
+    assert set(frame["claimant"]) == {"Lucia Paredes"}
