@@ -425,3 +425,14 @@ TRANSCRIPT = "PRESENTER (Ana Silva): Our reporter Tom Reyes is in Lima. Tom?"
 def test_transcript_speaker_tag_names_the_speaker_but_not_the_outlet_staff(line, name):
     mention = speaker_turn(line, f"{TRANSCRIPT}\n{line}")
     assert (mention.text if mention else None) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Late bookers pay 10 euros, according to the city's official rules.", "city"),
+        ("Drivers may work up to 10 hours a day, according to the ministry's guidelines.", "ministry"),
+    ],
+)
+def test_owner_of_rules_is_the_source(sentence, name):
+    assert claimant_of(sentence).name == name
