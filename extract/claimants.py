@@ -687,8 +687,18 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             claimant = _generic(mention, context)
     if claimant.name and claimant.country is None and claimant not in _known_claimants():
         claimant = Claimant(claimant.name, claimant.org, context.country)  # "the fire brigade" in a Greek story
+    for document in _documents_spoken_in(mention.verb):
+        context.bodies[document] = claimant  # "X said in a statement ... the statement said": X's statement
     context.last = claimant
     return claimant
+
+
+def _documents_spoken_in(verb: Token | None) -> list[str]:
+    """The source nouns a reporting verb names as its medium ("said in a statement" gives "statement")."""
+    if verb is None:
+        return []
+    return [grand.lower_ for child in verb.children if child.dep_ == "prep" and child.lower_ == "in"
+            for grand in child.children if grand.dep_ == "pobj" and grand.lower_ in resources.words("source_nouns")]
 
 
 def _describes(noun: str, claimant: Claimant) -> bool:

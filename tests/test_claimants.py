@@ -436,3 +436,10 @@ def test_transcript_speaker_tag_names_the_speaker_but_not_the_outlet_staff(line,
 )
 def test_owner_of_rules_is_the_source(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+def test_the_statement_is_that_of_whoever_spoke_in_a_statement():
+    context = document_context("", [])
+    first = claimant_of("The Port of Gdańsk Authority said in a statement that 40 ships were delayed.", context)
+    claimant_of("Baltic Freight Forum, citing its own survey, said 35 percent of shippers would switch.", context)
+    assert claimant_of("The port employs about 5,000 people, the statement said.", context) == first
