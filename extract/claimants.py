@@ -252,13 +252,21 @@ def _subject_of(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     passive = any(child.dep_ == "auxpass" for child in verb.children)
-    for child in verb.children:
-        expletive = child.lower_ == "there" or (child.lower_ == "it" and passive)  # "it was reported that"
-        if child.dep_ in SUBJECTS and not expletive:
-            return child
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS
+                and not (child.lower_ == "there" or (child.lower_ == "it" and passive))]  # "it was reported that"
+    if subjects:
+        return subjects[-1] if _addressed(subjects[0]) else subjects[0]
     if verb.dep_ == "ROOT" and not passive:
         return _name_before(verb)
     return None
+
+
+def _addressed(token: Token) -> bool:
+    """Is the token a name said to the listener at the start of a turn ("Meera, the department told us ...")?"""
+    doc = token.doc
+    start = token.i == 0 or doc[token.i - 1].text == ":"
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return start and token.pos_ == "PROPN" and following is not None and following.text == ","
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -311,6 +319,10 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         head = head.head.head  # "the union, which says ..." -> the union
     if head.lower_ in resources.words("source_nouns"):
         head = _source_of(head) or head  # "the ministry's bulletin listed ..." -> the ministry
+    addressed = next((child for child in head.children if child.dep_ == "appos"
+                      and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
+    if addressed is not None and _addressed(head):
+        head = addressed  # "Meera, the Department of Tourism told us ...": a person addressed, not a body's name
     tokens = _core(head) if head.pos_ != "PRON" else [head]
     coordinated = any(child.dep_ == "cc" for child in head.children)
     if any(child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated) for child in head.children):

@@ -443,3 +443,8 @@ def test_the_statement_is_that_of_whoever_spoke_in_a_statement():
     first = claimant_of("The Port of Gdańsk Authority said in a statement that 40 ships were delayed.", context)
     claimant_of("Baltic Freight Forum, citing its own survey, said 35 percent of shippers would switch.", context)
     assert claimant_of("The port employs about 5,000 people, the statement said.", context) == first
+
+
+def test_person_addressed_before_a_body_is_not_the_speaker():
+    sentence = "Meera, the Department of Tourism told us today that it has issued 478 permits."
+    assert claimant_of(sentence).name == "Department of Tourism"
