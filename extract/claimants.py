@@ -261,6 +261,34 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _agent_below(verb: Token) -> Token | None:
+    """The agent of a passive verb that the parser hung lower down ("was estimated at 9 percent of the herd
+    by the National Statistics Office", with "by" attached to "herd")."""
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ == "by" and token.i > verb.i \
+                and not any(link.pos_ == "VERB" for link in token.ancestors if link.i > verb.i and _inside(link, verb)):
+            names = [child for child in token.children if child.dep_ == "pobj" and child.pos_ == "PROPN"]
+            if names:
+                return names[0]
+    return None
+
+
+def _subject_of_as_clause(verb: Token) -> Token | None:
+    """The named subject of the clause a subjectless "as stated in its press release" comments on.
+
+    "The IFRC launched an appeal for 3.8 million francs, as stated in its press release": the
+    IFRC stated it. A subject naming nobody ("As reported earlier, the storm caused ...") gives none.
+    """
+    if verb.dep_ != "advcl" or not any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
+        return None
+    current = verb.head
+    subject = _subject_of(current)
+    while subject is None and current.dep_ in ("advcl", "xcomp", "conj") and current.head != current:
+        current = current.head  # "launched an appeal ... to support 20,000 families, as stated ..."
+        subject = _subject_of(current)
+    return subject if subject is not None and subject.pos_ == "PROPN" else None
+
+
 def _addressed(token: Token) -> bool:
     """Is the token a name said to the listener at the start of a turn ("Meera, the department told us ...")?"""
     doc = token.doc
@@ -401,7 +429,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
                 return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
-            subject = _subject_of(token)
+            subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
                 return _mention(doc, subject, token)
@@ -476,6 +504,8 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
     current: Token | None = verb
     while current is not None and subject is None:
         found = _subject_of(current)
+        if found is None and any(child.dep_ == "auxpass" for child in current.children):
+            found = _agent_below(current)
         subject = found if found is not None and not _inside(anchor, found) else None
         current = current.head if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head != current else None
     participles = [child for child in verb.children if child.dep_ == "advcl"]  # "AIM, citing X, reported"

@@ -448,3 +448,19 @@ def test_the_statement_is_that_of_whoever_spoke_in_a_statement():
 def test_person_addressed_before_a_body_is_not_the_speaker():
     sentence = "Meera, the Department of Tourism told us today that it has issued 478 permits."
     assert claimant_of(sentence).name == "Department of Tourism"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index", "name"),
+    [
+        ("The Norwegian Refugee Council launched an appeal for 4.5 million dollars to help 12,000 families, "
+         "as stated in its press release.", 1, "Norwegian Refugee Council"),
+        ("As reported earlier, the storm destroyed 7,000 homes.", 0, None),
+        ("The losses reached 7.1 million animals, which was estimated at 9 percent of the herd by the "
+         "Federal Statistics Office.", 1, "Federal Statistics Office"),
+        ("The losses reached 7.1 million animals, which was estimated at 9 percent of the herd by the "
+         "Federal Statistics Office.", 0, None),
+    ],
+)
+def test_as_clause_names_the_clause_subject_and_a_misplaced_passive_agent(sentence, figure_index, name):
+    assert claimant_of(sentence, figure_index=figure_index).name == name
