@@ -464,3 +464,8 @@ def test_person_addressed_before_a_body_is_not_the_speaker():
 )
 def test_as_clause_names_the_clause_subject_and_a_misplaced_passive_agent(sentence, figure_index, name):
     assert claimant_of(sentence, figure_index=figure_index).name == name
+
+
+def test_body_deciding_an_amount_is_its_source():
+    sentence = "The Government of Chile has decided to allocate 20 billion pesos from the reserve fund."
+    assert claimant_of(sentence).name == "Government of Chile"
