@@ -769,7 +769,8 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
     country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
-    governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns")
+    governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns") \
+        and not resources.words("local_government_words") & set(text.lower().split())
     if country and (governing or (mention.places and _key(text) in {_key(p) for p in mention.places})):
         name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government", "Malawian officials"
         return _aliases().get(_key(name), Claimant(name, name, country))

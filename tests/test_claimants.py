@@ -469,3 +469,14 @@ def test_as_clause_names_the_clause_subject_and_a_misplaced_passive_agent(senten
 def test_body_deciding_an_amount_is_its_source():
     sentence = "The Government of Chile has decided to allocate 20 billion pesos from the reserve fund."
     assert claimant_of(sentence).name == "Government of Chile"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Madrid's regional government said it had laid on 120 extra buses.", "Regional government of Madrid"),
+        ("The Ukrainian government said 40 drones were shot down.", "Government of Ukraine"),
+    ],
+)
+def test_a_regional_government_is_not_the_country_s(sentence, name):
+    assert claimant_of(sentence).name == name
