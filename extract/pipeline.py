@@ -60,7 +60,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     openers = sentences.quote_openers([sentence.text for sentence in split])
     last = max([*found, *(closers[index] for index in found if index in closers)])
     # Every sentence up to the last one needed is parsed: one that holds no figure can still name the
-    # speaker a later "She added" refers to ("..., said Marieke van Dalen. “We expect ...”").
+    # speaker a later "She added" refers to ("..., said Ilse Maartens. “We are confident ...”").
     needed = range(last + 1)
     model = resources.language_model()
     parsed = dict(zip(needed, model.pipe(split[index].text for index in needed)))
