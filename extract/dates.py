@@ -94,8 +94,10 @@ def _attached_to(entity: Span, verb: Token) -> bool:
     return (
         chain[0] == verb
         or (chain[0].pos_ == "ADP" and chain[1] == verb)
-        # "put the toll at 34 in a statement on Tuesday": the date of the statement that made the claim
-        or (chain[0].pos_ == "ADP" and chain[1].pos_ == "NOUN" and chain[2].pos_ == "ADP" and chain[3] == verb)
+        # "put the toll at 34 in a statement on Tuesday": the date of the statement that made the claim;
+        # "it was informed by the agency on Wednesday": the date of the agent's statement
+        or (chain[0].pos_ == "ADP" and chain[1].pos_ in ("NOUN", "PROPN") and chain[2].pos_ == "ADP"
+            and chain[3] == verb)
         # "launched an appeal on Wednesday, warning that ...": the date of the act the report is part of
         or (chain[0].pos_ == "ADP" and chain[1].dep_ == "dobj" and chain[2] == verb)
         # "Speaking to reporters on Monday, X said": the occasion of the statement
@@ -122,6 +124,10 @@ def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.
     target_date: dt.date | None = None
     future_clause = _is_future_clause(doc, anchor)
     for entity in doc.ents:
+        if entity.label_ == "TIME" and verb is not None and claim_date is None and published is not None \
+                and any(_attached_to(entity, speech) for speech in _speech_verbs(verb)) \
+                and resolve_day(entity.text, published, "past") == published:
+            claim_date = published  # "told us this afternoon": a time of the publication day
         if entity.label_ != "DATE":
             continue
         preposition = _preposition(entity)

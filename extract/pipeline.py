@@ -57,6 +57,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     if not found:
         return []
     closers = sentences.quote_closers([sentence.text for sentence in split])
+    openers = sentences.quote_openers([sentence.text for sentence in split])
     # Sentences up to the last figure (or the end of its quotation) give names, speakers and dates: a speaker named
     # several sentences before is the "she" who gives the figure.
     last_needed = max(max(found), *(closers.get(index, index) for index in found))
@@ -86,6 +87,14 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if mention is None and index in closers:
                 closing = parsed[closers[index]]
                 mention = claimants.attribution(closing, _root(closing))
+            if mention is None and index in openers:
+                opening = parsed[openers[index]]
+                mention = claimants.attribution(opening, _root(opening))
+            if mention is None:
+                line_start = document.text.rfind("\n", 0, sentence.start) + 1
+                mention = claimants.speaker_turn(document.text[line_start : sentence.end], document.text)
+            if mention is None and index + 1 < len(split) and "\n" not in document.text[sentence.end : split[index + 1].start]:
+                mention = claimants.source_line(split[index + 1].text)
             claimant = claimants.resolve(mention, context)
             verb = mention.verb if mention is not None and mention.verb is not None and mention.verb.doc is doc else None
             claim_date, target_date = dates.claim_and_target(doc, anchor, verb, document.published)

@@ -125,3 +125,22 @@ def quote_closers(texts: list[str]) -> dict[int, int]:
             closers.update({waiting: index for waiting in pending})
             pending = []
     return closers
+
+
+def quote_openers(texts: list[str]) -> dict[int, int]:
+    """For sentences that begin inside a quotation, the index of the sentence that opened it.
+
+    A speaker introduced before a colon ("A council spokesperson said: “No library will
+    close. We have had to find £38 million.”") is the source of a figure later in the quote.
+    """
+    openers: dict[int, int] = {}
+    opened: int | None = None
+    for index, text in enumerate(texts):
+        if opened is not None:
+            openers[index] = opened
+        for character in text:
+            if character == "\u201c" or (character == '"' and opened is None):
+                opened = index if opened is None else opened
+            elif character in ("\u201d", '"'):
+                opened = None
+    return openers

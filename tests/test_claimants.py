@@ -11,6 +11,8 @@ from extract.claimants import (
     document_context,
     remember_subject,
     resolve,
+    source_line,
+    speaker_turn,
     strip_titles,
 )
 from extract.figures import find_figures
@@ -332,3 +334,149 @@ def test_organisers_of_a_named_event():
                           "speaker the source cost heldout two claimant points")
 def test_relayed_testimony_without_that_is_the_relaying_body():
     assert claimant_of("The charity said survivors had told its staff that about 80 people had boarded.").name == "charity"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("Valmont Rail said 14 trains were cancelled.", "A spokeswoman for the railway said 6,000 passengers were affected.",
+         "Valmont Rail"),
+        ("Brightwater Utilities said 12 pumping stations had failed.", "The company said 30,000 homes had no water.",
+         "Brightwater Utilities"),
+        ("Kestrel Air said it had cancelled 40 flights.", "A spokesperson for the airline said 6,000 passengers were affected.",
+         "Kestrel Air"),
+    ],
+)
+def test_description_by_kind_names_the_body_that_spoke_last(first, second, name):
+    context = document_context(f"{first} {second}", [])
+    claimant_of(first, context)
+    assert claimant_of(second, context).name == name
+
+
+@pytest.mark.parametrize(
+    ("first", "noun", "body"),
+    [
+        ("The teachers' union ZNP said 85 percent of its members had walked out.", "union", "ZNP"),
+        ("The state operator Renfe said 62 percent of services ran.", "operator", "Renfe"),
+    ],
+)
+def test_noun_right_before_a_body_name_describes_it(first, noun, body):
+    assert (noun, body) in descriptions([language_model()(first)])
+    context = document_context(first, [], [], descriptions([language_model()(first)]))
+    assert claimant_of(f"The {noun} is demanding 500 new hires.", context).name == body
+
+
+def test_proper_noun_subject_the_tagger_leaves_unnamed_is_remembered():
+    first = "Renfe rejected those figures."
+    context = document_context(first, [])
+    remember_subject(language_model()(first), context)
+    assert claimant_of("A spokesperson for the company said 62 percent of services ran.", context).name == "Renfe"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Source: Lisbon city council", "Lisbon city council"),
+        ("Sources: Eurostat.", "Eurostat"),
+        ("Data: Norwegian Water Resources and Energy Directorate", "Norwegian Water Resources and Energy Directorate"),
+        ("The source said 40 people died.", None),
+    ],
+)
+def test_source_credit_line_names_the_body(line, name):
+    mention = source_line(line)
+    assert (mention.text if mention else None) == name
+    if name:
+        assert resolve(mention, document_context(line, [])).name == name
+
+
+def test_description_by_kind_keeps_naming_the_body_it_named_first():
+    context = document_context("", [])
+    claimant_of("Valmont Rail said 14 trains were cancelled.", context)
+    claimant_of("A spokeswoman for the company said 62 percent of services ran.", context)
+    claimant_of("The drivers' union FNAC said 85 percent of drivers walked out.", context)
+    assert claimant_of("The company says it has hired 230 drivers this year.", context).name == "Valmont Rail"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Speaking to Radio Kraków on Tuesday, the city's deputy mayor, Ewa Malinowska, said 40 schools were closed.",
+         "Ewa Malinowska"),
+        ("Our customers are telling us that 300 more ships will call.", None),
+    ],
+)
+def test_name_before_a_subjectless_verb_and_first_person_owned_subjects(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
+TRANSCRIPT = "PRESENTER (Ana Silva): Our reporter Tom Reyes is in Lima. Tom?"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("LUCIA PAREDES: We have 38 shelters open. Our teams have 600 beds.", "Lucia Paredes"),
+        ("PRESENTER (Ana Silva): How many people have left?", None),
+        ("REYES: Ana, about 4,000 people have left the valley.", None),
+        ("UPDATE: 40 flights were cancelled.", None),
+        ("Police said 40 people were held.", None),
+    ],
+)
+def test_transcript_speaker_tag_names_the_speaker_but_not_the_outlet_staff(line, name):
+    mention = speaker_turn(line, f"{TRANSCRIPT}\n{line}")
+    assert (mention.text if mention else None) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Late bookers pay 10 euros, according to the city's official rules.", "city"),
+        ("Drivers may work up to 10 hours a day, according to the ministry's guidelines.", "ministry"),
+    ],
+)
+def test_owner_of_rules_is_the_source(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
+def test_the_statement_is_that_of_whoever_spoke_in_a_statement():
+    context = document_context("", [])
+    first = claimant_of("The Port of Gdańsk Authority said in a statement that 40 ships were delayed.", context)
+    claimant_of("Baltic Freight Forum, citing its own survey, said 35 percent of shippers would switch.", context)
+    assert claimant_of("The port employs about 5,000 people, the statement said.", context) == first
+
+
+def test_person_addressed_before_a_body_is_not_the_speaker():
+    sentence = "Meera, the Department of Tourism told us today that it has issued 478 permits."
+    assert claimant_of(sentence).name == "Department of Tourism"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index", "name"),
+    [
+        ("The Norwegian Refugee Council launched an appeal for 4.5 million dollars to help 12,000 families, "
+         "as stated in its press release.", 1, "Norwegian Refugee Council"),
+        ("As reported earlier, the storm destroyed 7,000 homes.", 0, None),
+        ("The losses reached 7.1 million animals, which was estimated at 9 percent of the herd by the "
+         "Federal Statistics Office.", 1, "Federal Statistics Office"),
+        ("The losses reached 7.1 million animals, which was estimated at 9 percent of the herd by the "
+         "Federal Statistics Office.", 0, None),
+    ],
+)
+def test_as_clause_names_the_clause_subject_and_a_misplaced_passive_agent(sentence, figure_index, name):
+    assert claimant_of(sentence, figure_index=figure_index).name == name
+
+
+def test_body_deciding_an_amount_is_its_source():
+    sentence = "The Government of Chile has decided to allocate 20 billion pesos from the reserve fund."
+    assert claimant_of(sentence).name == "Government of Chile"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Madrid's regional government said it had laid on 120 extra buses.", "Regional government of Madrid"),
+        ("The Ukrainian government said 40 drones were shot down.", "Government of Ukraine"),
+    ],
+)
+def test_a_regional_government_is_not_the_country_s(sentence, name):
+    assert claimant_of(sentence).name == name

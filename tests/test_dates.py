@@ -103,3 +103,17 @@ def test_count_updated_in_a_relative_clause_is_dated_by_its_own_date(sentence, f
 @pytest.mark.xfail(reason="claim_date holds days; 'last week' and 'earlier this month' name a week or a month")
 def test_claim_date_of_a_week():
     assert dates_of("The ministry said last week that 300 people had died.")[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim_date"),
+    [
+        ("The tourism department told us this afternoon that it has issued 478 permits.", WEDNESDAY),
+        ("Regional officials said this morning that 40 roads were closed.", WEDNESDAY),
+        ("The number of dead has reached 212, it was announced by the Civil Defence Agency on Monday.",
+         dt.date(2024, 10, 21)),
+        ("Power was cut to 5,000 homes at 1pm, the utility said.", None),
+    ],
+)
+def test_time_of_the_publication_day_and_date_of_a_passive_agent(sentence, claim_date):
+    assert dates_of(sentence)[0] == claim_date

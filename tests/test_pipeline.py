@@ -15,7 +15,7 @@ def test_seeds_meet_the_first_issue_bars():
     assert result.accuracy("bounds") >= 0.90
 
 
-ANNOTATED_SETS = ["devset", "devset2", "heldout", "heldout3"]
+ANNOTATED_SETS = ["devset", "devset2", "devset3", "heldout", "heldout3"]
 
 
 def score_set(name: str):
@@ -35,12 +35,13 @@ def test_annotated_set_detection_bounds_unit_and_date(name):
 @pytest.mark.parametrize("name", [
     "devset",
     "devset2",
+    "devset3",
     pytest.param("heldout", marks=pytest.mark.xfail(
-        reason="heldout claimant accuracy is 0.82, below the 0.85 bar (its errors are not read); on the dev sets "
+        reason="heldout claimant accuracy is 0.83, below the 0.85 bar (its errors are not read); on the dev sets "
                "the misses left are bare generic subjects ('organisers', 'city hall') that only world knowledge "
                "links to a named body")),
     pytest.param("heldout3", marks=pytest.mark.xfail(
-        reason="heldout3, written without reading or running the extractor, scores claimant 0.71 and strict 0.62 "
+        reason="heldout3, written without reading or running the extractor, scores claimant 0.73 and strict 0.65 "
                "(its errors are not read): the dev-set rules did not carry over to its styles")),
 ])
 def test_annotated_set_claimant_and_strict_bars(name):
@@ -91,3 +92,34 @@ def test_pronoun_speaker_named_sentences_before_the_figure():
     frame = claims_from_text(text, published="2024-05-08")
     assert frame.iloc[0]["surface"] == "40"
     assert frame.iloc[0]["claimant"] == "Ana Ruiz"
+
+
+def test_source_credit_after_a_fact_box_line_names_its_claimant():
+    text = ("Figures at a glance\n\nHomes without power: 12,400. Source: Elektro Ljubljana\n"
+            "Shelters open: 14. Source: Ljubljana city council\nVolunteers: 300\n\nSource: Weekly Digest")
+    frame = claims_from_text(text, published="2024-05-15")
+    assert list(frame["surface"]) == ["12,400", "14", "300"]
+    assert list(frame["claimant"].fillna("-")) == ["Elektro Ljubljana", "Ljubljana city council", "-"]
+    assert pd.isna(frame.iloc[0]["claim_date"])
+
+
+def test_pronoun_after_a_quote_refers_to_the_speaker_of_a_sentence_without_figures():
+    text = ("Exports fell by 4 percent, the agency said. \u201cTrade is recovering,\u201d said Ilse Maartens, "
+            "its director. \u201cWe are confident. Our partners say the same.\u201d She added that 1,200 firms "
+            "had applied for support.")
+    frame = claims_from_text(text, published="2024-08-21")
+    assert frame.set_index("surface").loc["1,200", "claimant"] == "Ilse Maartens"
+
+
+def test_speaker_before_a_colon_is_the_source_of_a_figure_later_in_the_quote():
+    text = ("A Leeds City Council spokesperson said: \u201cNo library will close. We have had to find "
+            "\u00a324 million of savings over the next three years.\u201d")
+    frame = claims_from_text(text, published="2024-11-06")
+    assert set(frame["claimant"]) == {"Leeds City Council"}
+
+
+def test_figures_in_a_transcript_turn_belong_to_the_tagged_speaker():
+    text = ("PRESENTER: We spoke to Lucia Paredes, who runs the shelters.\n\n"
+            "LUCIA PAREDES: We have 38 shelters open. Our teams have 600 beds.")
+    frame = claims_from_text(text, published="2024-11-06")
+    assert set(frame["claimant"]) == {"Lucia Paredes"}

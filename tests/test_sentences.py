@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.sentences import quote_closers, split_sentences
+from extract.sentences import quote_closers, quote_openers, split_sentences
 
 
 def test_spans_index_the_text_and_lines_split():
@@ -49,3 +49,16 @@ def test_sentencizer_misses_are_mended(text, expected):
 )
 def test_quote_closers(texts, expected):
     assert quote_closers(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["A spokesperson said: “No branch will close.", "We must save £38 million.”", "Next."], {1: 0}),
+        (["“A.", "B.", "C,” X said."], {1: 0, 2: 0}),
+        (['She said: "It is 5.', 'Really."', 'He called it "odd".'], {1: 0}),
+        (["“Short quote,” he said.", "Next."], {}),
+    ],
+)
+def test_quote_openers(texts, expected):
+    assert quote_openers(texts) == expected
