@@ -217,15 +217,20 @@ def test_dataset_folder_that_is_not_one_exits_2(tmp_path: Path, capsys: pytest.C
     assert os.path.exists(out)
 
 
-def test_resources_are_loaded_before_local_workers_are_forked() -> None:
-    # Forked workers inherit what `load_resources` loaded: spaCy, the splitter, quantulum3's units, dateparser.
-    import subprocess
-    import sys
+_real_process_partition = distributed.process_partition
 
-    probe = ("from extract import dates, pipeline, resources, units\n"
-             "pipeline.load_resources()\n"
-             "loaded = [resources.language_model, resources.sentence_splitter, units._measure_words, dates._parsers]\n"
-             "print([function.cache_info().currsize for function in loaded])\n")
-    printed = subprocess.run([sys.executable, "-c", probe], cwd=config.REPO_ROOT, capture_output=True, text=True,
-                             check=True).stdout
-    assert printed.strip() == "[1, 1, 1, 1]"
+
+def _process_partition_on_a_warm_worker(*arguments: object, **options: object) -> distributed.PartitionResult:
+    """Runs on a worker: a forked one has spaCy loaded before its first partition; a spawned one has not."""
+    from extract import resources
+
+    if not resources.language_model.cache_info().currsize:
+        raise AssertionError("the worker had to load spaCy itself")
+    return _real_process_partition(*arguments, **options)  # type: ignore[arg-type]
+
+
+def test_local_workers_start_with_the_model_loaded(wire_corpus: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(distributed, "process_partition", _process_partition_on_a_warm_worker)
+    assert run(wire_corpus, "-o", tmp_path / "workers.parquet", "--workers", 2, "--partition-mb", 0.002) == EXIT_SKIPPED
+    assert len(pd.read_parquet(tmp_path / "workers.parquet")) > 0
