@@ -65,6 +65,7 @@ class Mention:
     is_description: bool = False  # "the agency", "the ministry": a body named earlier
     verb: Token | None = field(default=None, compare=False)
     antecedent: str | None = None  # the body the sentence's main subject names, for a description inside it
+    document: str | None = None  # the source noun the mention owns ("a report by X" gives "report")
 
 
 @dataclass
@@ -350,8 +351,9 @@ def _source_of(noun: Token) -> Token | None:
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
-    if head.lower_ in resources.words("source_nouns"):
-        head = _source_of(head) or head  # "the ministry's bulletin listed ..." -> the ministry
+    document = None
+    if head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
+        document, head = head.lower_, _source_of(head)  # "the ministry's bulletin listed ..." -> the ministry
     addressed = next((child for child in head.children if child.dep_ == "appos"
                       and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
     if addressed is not None and _addressed(head):
@@ -385,6 +387,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         is_description=is_description,
         verb=verb,
         antecedent=_antecedent(doc, head) if is_description else None,
+        document=document,
     )
 
 
@@ -678,7 +681,10 @@ def _of_form(name: str) -> str:
 
 
 def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
-    """The canonical claimant for a mention, updating the document's last speaker.
+    """The canonical claimant for a mention, updating the document's last speaker and its documents.
+
+    Whatever path names the claimant, the documents it spoke in ("said in its daily bulletin") or owns
+    ("a report by X") are its, so that a later "the bulletin recorded" or "the report estimates" is too.
 
     Args:
         mention: what `attribution` found, or None for an unattributed figure.
@@ -686,6 +692,14 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     """
     if mention is None:
         return Claimant()
+    claimant = _canonical(mention, context)
+    for document in [*_documents_spoken_in(mention.verb), *([mention.document] if mention.document else [])]:
+        context.bodies[document] = claimant
+    return claimant
+
+
+def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
+    """The canonical claimant for a mention (see `resolve`)."""
     if mention.is_pronoun:
         return context.last
     described = context.bodies.get(mention.text.split()[-1].casefold()) if not mention.persons and not mention.orgs else None
@@ -736,8 +750,6 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             claimant = _generic(mention, context)
     if claimant.name and claimant.country is None and claimant not in _known_claimants():
         claimant = Claimant(claimant.name, claimant.org, context.country)  # "the fire brigade" in a Greek story
-    for document in _documents_spoken_in(mention.verb):
-        context.bodies[document] = claimant  # "X said in a statement ... the statement said": X's statement
     context.last = claimant
     return claimant
 

@@ -480,3 +480,18 @@ def test_body_deciding_an_amount_is_its_source():
 )
 def test_a_regional_government_is_not_the_country_s(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Of those, 86 were in intensive care, the health board said in its weekly bulletin.",
+         "The bulletin recorded 12 deaths."),
+        ("Some 3,000 homes were damaged, according to a report by the Norwegian Red Cross.",
+         "The report, dated May 4, estimates the repair bill at 40 million kroner."),
+    ],
+)
+def test_a_document_a_body_spoke_in_or_owns_is_the_bodys_later(first, second):
+    context = document_context(f"{first} {second}", [])
+    body = claimant_of(first, context)
+    assert body.name is not None and claimant_of(second, context) == body
