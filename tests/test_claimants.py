@@ -495,3 +495,9 @@ def test_a_document_a_body_spoke_in_or_owns_is_the_bodys_later(first, second):
     context = document_context(f"{first} {second}", [])
     body = claimant_of(first, context)
     assert body.name is not None and claimant_of(second, context) == body
+
+
+def test_the_agency_names_the_last_body_when_no_body_has_agency_in_its_name():
+    context = document_context("", [])
+    assert claimant_of("The World Food Programme said 2,000 tonnes of food had arrived.", context).name == "World Food Programme"
+    assert claimant_of("The agency said 300 trucks were waiting at the border.", context).name == "World Food Programme"
