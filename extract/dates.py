@@ -102,7 +102,23 @@ def _attached_to(entity: Span, verb: Token) -> bool:
         or (chain[0].pos_ == "ADP" and chain[1].dep_ == "dobj" and chain[2] == verb)
         # "Speaking to reporters on Monday, X said": the occasion of the statement
         or (chain[0].pos_ == "ADP" and chain[1].dep_ == "advcl" and chain[1].tag_ == "VBG" and chain[2] == verb)
+        or _dates_medium(root, verb)
     )
+
+
+def _dates_medium(root: Token, verb: Token) -> bool:
+    """Does the date time the document the verb speaks in ("said in a statement issued on Tuesday")?
+
+    The statement or report is the saying itself, so its date is the claim's, however deep the parser
+    hangs the date inside the phrase that names it.
+    """
+    for ancestor in root.ancestors:
+        if ancestor == verb:
+            return False
+        if ancestor.lower_ in resources.words("source_nouns") and ancestor.dep_ == "pobj" \
+                and ancestor.head.lower_ == "in" and ancestor.head.head == verb:
+            return True
+    return False
 
 
 def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.date | None
