@@ -259,12 +259,22 @@ def _subject_of(verb: Token) -> Token | None:
                 return objects[0]
     passive = any(child.dep_ == "auxpass" for child in verb.children)
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS
-                and not (child.lower_ == "there" or (child.lower_ == "it" and passive))]  # "it was reported that"
+                and not (child.lower_ == "there" or (child.lower_ == "it" and passive))  # "it was reported that"
+                and not _label(child)]
     if subjects:
         return subjects[-1] if _addressed(subjects[0]) else subjects[0]
     if verb.dep_ == "ROOT" and not passive:
         return _name_before(verb)
     return None
+
+
+def _label(token: Token) -> bool:
+    """Is the token a label before a colon ("Lifeboats: The station had 33 callouts, the RNLI said")?
+
+    A roundup item's label names its topic; the parser sometimes takes it for a subject.
+    """
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text == ":" and token.left_edge.i == 0
 
 
 def _agent_below(verb: Token) -> Token | None:

@@ -501,3 +501,14 @@ def test_the_agency_names_the_last_body_when_no_body_has_agency_in_its_name():
     context = document_context("", [])
     assert claimant_of("The World Food Programme said 2,000 tonnes of food had arrived.", context).name == "World Food Programme"
     assert claimant_of("The agency said 300 trucks were waiting at the border.", context).name == "World Food Programme"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Lifeboats: The Kyle of Lochalsh lifeboat station had 33 callouts this summer, the RNLI said.", "RNLI"),
+        ("Buses: Services on 14 routes will be cut from Monday, the operator Stagecoach said.", "Stagecoach"),
+    ],
+)
+def test_a_label_before_a_colon_is_not_the_speaker(sentence, name):
+    assert name in (claimant_of(sentence).name or "")
