@@ -440,17 +440,23 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
         return mention
+    ownerless: Mention | None = None  # "according to data released under ...": used only if nobody else speaks
     for token in doc:
         if token.lower_ == "according":
             objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
             if objects and not _inside(anchor, objects[0]):
-                return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
+                mention = _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
+                if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
+                    return mention
+                ownerless = ownerless or mention
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
-                return _mention(doc, subject, token)
+                return _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
+    if ownerless is not None:
+        return ownerless
     sources = resources.words("source_nouns")
     for token in doc:
         if token.lower_ in sources:

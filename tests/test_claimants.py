@@ -512,3 +512,15 @@ def test_the_agency_names_the_last_body_when_no_body_has_agency_in_its_name():
 )
 def test_a_label_before_a_colon_is_not_the_speaker(sentence, name):
     assert name in (claimant_of(sentence).name or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Environment Agency recorded 40 pollution incidents last year, according to data released under "
+         "freedom of information rules.", "Environment Agency"),
+        ("About 300 homes were flooded, according to estimates.", "estimates"),
+    ],
+)
+def test_nobodys_data_after_according_to_gives_way_to_a_subject_that_speaks(sentence, name):
+    assert name in (claimant_of(sentence).name or "")
