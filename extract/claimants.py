@@ -65,6 +65,7 @@ class Mention:
     is_description: bool = False  # "the agency", "the ministry": a body named earlier
     verb: Token | None = field(default=None, compare=False)
     antecedent: str | None = None  # the body the sentence's main subject names, for a description inside it
+    document: str | None = None  # the source noun the mention owns ("a report by X" gives "report")
 
 
 @dataclass
@@ -258,12 +259,22 @@ def _subject_of(verb: Token) -> Token | None:
                 return objects[0]
     passive = any(child.dep_ == "auxpass" for child in verb.children)
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS
-                and not (child.lower_ == "there" or (child.lower_ == "it" and passive))]  # "it was reported that"
+                and not (child.lower_ == "there" or (child.lower_ == "it" and passive))  # "it was reported that"
+                and not _label(child)]
     if subjects:
         return subjects[-1] if _addressed(subjects[0]) else subjects[0]
     if verb.dep_ == "ROOT" and not passive:
         return _name_before(verb)
     return None
+
+
+def _label(token: Token) -> bool:
+    """Is the token a label before a colon ("Lifeboats: The station had 33 callouts, the RNLI said")?
+
+    A roundup item's label names its topic; the parser sometimes takes it for a subject.
+    """
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text == ":" and token.left_edge.i == 0
 
 
 def _agent_below(verb: Token) -> Token | None:
@@ -350,8 +361,9 @@ def _source_of(noun: Token) -> Token | None:
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
-    if head.lower_ in resources.words("source_nouns"):
-        head = _source_of(head) or head  # "the ministry's bulletin listed ..." -> the ministry
+    document = None
+    if head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
+        document, head = head.lower_, _source_of(head)  # "the ministry's bulletin listed ..." -> the ministry
     addressed = next((child for child in head.children if child.dep_ == "appos"
                       and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
     if addressed is not None and _addressed(head):
@@ -385,6 +397,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         is_description=is_description,
         verb=verb,
         antecedent=_antecedent(doc, head) if is_description else None,
+        document=document,
     )
 
 
@@ -427,17 +440,23 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
         return mention
+    ownerless: Mention | None = None  # "according to data released under ...": used only if nobody else speaks
     for token in doc:
         if token.lower_ == "according":
             objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
             if objects and not _inside(anchor, objects[0]):
-                return _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
+                mention = _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
+                if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
+                    return mention
+                ownerless = ownerless or mention
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
-                return _mention(doc, subject, token)
+                return _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
+    if ownerless is not None:
+        return ownerless
     sources = resources.words("source_nouns")
     for token in doc:
         if token.lower_ in sources:
@@ -678,7 +697,10 @@ def _of_form(name: str) -> str:
 
 
 def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
-    """The canonical claimant for a mention, updating the document's last speaker.
+    """The canonical claimant for a mention, updating the document's last speaker and its documents.
+
+    Whatever path names the claimant, the documents it spoke in ("said in its daily bulletin") or owns
+    ("a report by X") are its, so that a later "the bulletin recorded" or "the report estimates" is too.
 
     Args:
         mention: what `attribution` found, or None for an unattributed figure.
@@ -686,6 +708,14 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     """
     if mention is None:
         return Claimant()
+    claimant = _canonical(mention, context)
+    for document in [*_documents_spoken_in(mention.verb), *([mention.document] if mention.document else [])]:
+        context.bodies[document] = claimant
+    return claimant
+
+
+def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
+    """The canonical claimant for a mention (see `resolve`)."""
     if mention.is_pronoun:
         return context.last
     described = context.bodies.get(mention.text.split()[-1].casefold()) if not mention.persons and not mention.orgs else None
@@ -736,8 +766,6 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             claimant = _generic(mention, context)
     if claimant.name and claimant.country is None and claimant not in _known_claimants():
         claimant = Claimant(claimant.name, claimant.org, context.country)  # "the fire brigade" in a Greek story
-    for document in _documents_spoken_in(mention.verb):
-        context.bodies[document] = claimant  # "X said in a statement ... the statement said": X's statement
     context.last = claimant
     return claimant
 

@@ -102,7 +102,23 @@ def _attached_to(entity: Span, verb: Token) -> bool:
         or (chain[0].pos_ == "ADP" and chain[1].dep_ == "dobj" and chain[2] == verb)
         # "Speaking to reporters on Monday, X said": the occasion of the statement
         or (chain[0].pos_ == "ADP" and chain[1].dep_ == "advcl" and chain[1].tag_ == "VBG" and chain[2] == verb)
+        or _dates_medium(root, verb)
     )
+
+
+def _dates_medium(root: Token, verb: Token) -> bool:
+    """Does the date time the document the verb speaks in ("said in a statement issued on Tuesday")?
+
+    The statement or report is the saying itself, so its date is the claim's, however deep the parser
+    hangs the date inside the phrase that names it.
+    """
+    for ancestor in root.ancestors:
+        if ancestor == verb:
+            return False
+        if ancestor.lower_ in resources.words("source_nouns") and ancestor.dep_ == "pobj" \
+                and ancestor.head.lower_ == "in" and ancestor.head.head == verb:
+            return True
+    return False
 
 
 def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.date | None
@@ -125,9 +141,10 @@ def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.
     future_clause = _is_future_clause(doc, anchor)
     for entity in doc.ents:
         if entity.label_ == "TIME" and verb is not None and claim_date is None and published is not None \
-                and any(_attached_to(entity, speech) for speech in _speech_verbs(verb)) \
-                and resolve_day(entity.text, published, "past") == published:
-            claim_date = published  # "told us this afternoon": a time of the publication day
+                and any(_attached_to(entity, speech) for speech in _speech_verbs(verb)):
+            day = resolve_day(entity.text, published, "past")
+            if day == published or _names_weekday(entity):
+                claim_date = day  # "told us this afternoon"; "told supporters on Monday night" (a clock time alone is today)
         if entity.label_ != "DATE":
             continue
         preposition = _preposition(entity)
@@ -148,6 +165,11 @@ def claim_and_target(doc: Doc, anchor: Token, verb: Token | None, published: dt.
         own.sort(key=lambda entity: (entity.start < anchor.i, abs(entity.start - anchor.i)))
         claim_date = resolve_day(own[0].text, published, "past") if own else None
     return claim_date, target_date
+
+
+def _names_weekday(entity: Span) -> bool:
+    """Does a time phrase name its day ("Monday night", "Tuesday evening")?"""
+    return any(token.lower_ in _WEEKDAYS for token in entity)
 
 
 def _updated_count(anchor: Token) -> Token | None:

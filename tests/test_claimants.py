@@ -480,3 +480,47 @@ def test_body_deciding_an_amount_is_its_source():
 )
 def test_a_regional_government_is_not_the_country_s(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Of those, 86 were in intensive care, the health board said in its weekly bulletin.",
+         "The bulletin recorded 12 deaths."),
+        ("Some 3,000 homes were damaged, according to a report by the Norwegian Red Cross.",
+         "The report, dated May 4, estimates the repair bill at 40 million kroner."),
+    ],
+)
+def test_a_document_a_body_spoke_in_or_owns_is_the_bodys_later(first, second):
+    context = document_context(f"{first} {second}", [])
+    body = claimant_of(first, context)
+    assert body.name is not None and claimant_of(second, context) == body
+
+
+def test_the_agency_names_the_last_body_when_no_body_has_agency_in_its_name():
+    context = document_context("", [])
+    assert claimant_of("The World Food Programme said 2,000 tonnes of food had arrived.", context).name == "World Food Programme"
+    assert claimant_of("The agency said 300 trucks were waiting at the border.", context).name == "World Food Programme"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Lifeboats: The Kyle of Lochalsh lifeboat station had 33 callouts this summer, the RNLI said.", "RNLI"),
+        ("Buses: Services on 14 routes will be cut from Monday, the operator Stagecoach said.", "Stagecoach"),
+    ],
+)
+def test_a_label_before_a_colon_is_not_the_speaker(sentence, name):
+    assert name in (claimant_of(sentence).name or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Environment Agency recorded 40 pollution incidents last year, according to data released under "
+         "freedom of information rules.", "Environment Agency"),
+        ("About 300 homes were flooded, according to estimates.", "estimates"),
+    ],
+)
+def test_nobodys_data_after_according_to_gives_way_to_a_subject_that_speaks(sentence, name):
+    assert name in (claimant_of(sentence).name or "")

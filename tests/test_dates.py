@@ -61,6 +61,11 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY, figure_index: int = 
         ("The ministry said on Tuesday that the fires were contained, adding that 40 homes had burned.",
          dt.date(2024, 10, 22), None),
         ("Speaking to reporters on Monday, the interior minister said 30 people had died.", dt.date(2024, 10, 21), None),
+        ("In a statement issued in Nairobi on Monday, the agency said 20,000 families had fled.",
+         dt.date(2024, 10, 21), None),
+        ("The ministry said in a report published on Tuesday that 600 schools had closed.", dt.date(2024, 10, 22), None),
+        ("The party's leader told supporters on Monday night that 1,800 votes were missing.", dt.date(2024, 10, 21), None),
+        ("Winds reached 60mph, according to the 10am advisory.", None, None),
     ],
 )
 def test_claim_and_target(sentence, claim_date, target_date):
