@@ -121,8 +121,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
         skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
         if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
-            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and token.ent_iob_ == "B" and not of_the):
-                break  # another figure's noun; but the "K9" of "18 K9 howitzers" is inside our own
+            if token.ent_iob_ == "B" and (token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the)):
+                break  # another figure's noun; but the "K9" of "18 K9 howitzers" and the "Swiss" of "3.8 million Swiss francs" are inside our own
             gap += 1
             continue
         break

@@ -124,3 +124,15 @@ def test_reference_without_antecedent_is_other():
 )
 def test_bare_figure_with_no_antecedent_counts_the_people_its_sentence_is_about(headline, expected):
     assert [(unit.unit, unit.category) for unit in resolve_references(units_of(headline))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The museum opens on 54 designated days a year.", [("days", "measure")]),
+        ("The charity appealed for 3.8 million Swiss francs.", [("francs", "money")]),
+    ],
+)
+def test_noun_inside_the_figures_own_entity_is_read(sentence, expected):
+    """spaCy tags "54 designated days" a DATE and "3.8 million Swiss francs" MONEY; the words inside are ours."""
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
