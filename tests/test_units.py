@@ -136,3 +136,43 @@ def test_bare_figure_with_no_antecedent_counts_the_people_its_sentence_is_about(
 def test_noun_inside_the_figures_own_entity_is_read(sentence, expected):
     """spaCy tags "54 designated days" a DATE and "3.8 million Swiss francs" MONEY; the words inside are ours."""
     assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Volcano live: 3,700 evacuated from the town as lava nears", ("people", "displaced")),
+        ("Flood latest: 200 fled their homes overnight", ("people", "displaced")),
+        ("Ferry disaster: 14 drowned off the coast", ("people", "casualties")),
+    ],
+)
+def test_bare_figure_before_a_people_verb_counts_people(headline, expected):
+    assert [(unit.unit, unit.category) for unit in units_of(headline)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Homes without power: about 12,400.", ("homes", False)),
+        ("Visitors turned away at the gates: 1,200.", ("visitors", False)),
+        ("Residents of the old town: 48,800.", ("residents", False)),
+        ("Day visitors in peak season: up to 100,000 a day.", ("day visitors", False)),
+        ("Officials gave one figure: 3,000.", (None, True)),
+        ("Police said: 3,000.", (None, True)),
+    ],
+)
+def test_fact_box_line_counts_its_label(line, expected):
+    """A fact-box line names its counted noun before the colon; a clause before a colon does not."""
+    unit = units_of(line)[-1]
+    assert (unit.unit, unit.refers_back) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry carries up to 4,000 a day in summer.", None),
+        ("Tickets cost 12 euros a head.", "euros"),
+    ],
+)
+def test_rate_period_is_not_the_counted_noun(sentence, expected):
+    assert units_of(sentence)[0].unit == expected
