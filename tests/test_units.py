@@ -176,3 +176,19 @@ def test_fact_box_line_counts_its_label(line, expected):
 )
 def test_rate_period_is_not_the_counted_noun(sentence, expected):
     assert units_of(sentence)[0].unit == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 60 emergency workers were at the scene.", ("emergency workers", "personnel")),
+        ("The club deployed 200 stewards around the ground.", ("stewards", "personnel")),
+        ("The canton sent 9 snow blowers to clear the pass.", ("snow blowers", "equipment")),
+        ("The government will allocate 20 billion tugriks to herders.", ("tugriks", "money")),
+        ("Sanctions were imposed on three companies based in Dubai.", ("companies", "other")),
+    ],
+)
+def test_taxonomy_entries(sentence, expected):
+    """Crews and their machines are personnel and equipment; "companies" in the news are firms, not army units."""
+    unit = units_of(sentence)[0]
+    assert (unit.unit, unit.category) == expected
