@@ -353,6 +353,10 @@ def test_one_counts_past_a_relative_clause():
         ("The 24/7 service helped 300 people.", ["300"]),
         ("In the 90049 ZIP code, based on 37 sales, prices fell.", ["37"]),
         ("Prices rose 5-10% while 1,500-3,000 soldiers crossed.", ["5-10%", "1,500-3,000"]),
+        ("Avalanche danger is at level 4 of 5 across the region.", []),
+        ("The storm was upgraded to category 4 out of 5 overnight.", []),
+        ("Stage 2 of 4 begins today with 120 riders.", ["120"]),
+        ("The fire gutted 4 of 5 floors of the tower.", ["4", "5"]),
     ],
 )
 def test_labels_and_calibres_are_not_counts(sentence, surfaces):
