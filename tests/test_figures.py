@@ -395,3 +395,17 @@ def test_a_name_after_a_bare_integer_is_a_model(sentence, surfaces):
 )
 def test_a_number_word_opening_a_quote_or_after_a_dateline_is_a_count(sentence, surfaces):
     assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("The rate rose to 12 cases per 100,000 people.", ["12"]),
+        ("Infant deaths fell to 4.2 per 1,000 births.", ["4.2"]),
+        ("Prices rose 3.5 per cent a year.", ["3.5 per cent"]),
+        ("Fines of 50 euros per person were issued to 300 people.", ["50", "300"]),
+    ],
+)
+def test_base_of_a_rate_is_no_figure(sentence, surfaces):
+    """"per 100,000" sets the scale of a rate; it counts nothing."""
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
