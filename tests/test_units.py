@@ -186,9 +186,11 @@ def test_rate_period_is_not_the_counted_noun(sentence, expected):
         ("The canton sent 9 snow blowers to clear the pass.", ("snow blowers", "equipment")),
         ("The government will allocate 20 billion tugriks to herders.", ("tugriks", "money")),
         ("Sanctions were imposed on three companies based in Dubai.", ("companies", "other")),
+        ("The number of vessels calling at the port rose by 300 to 14,250.", ("vessels", "other")),
+        ("Strikes sank two ships in the harbour.", ("ships", "other")),
     ],
 )
 def test_taxonomy_entries(sentence, expected):
-    """Crews and their machines are personnel and equipment; "companies" in the news are firms, not army units."""
+    """Crews and their machines are personnel and equipment; "companies" are firms and "vessels" merchant ships, not army units or arms."""
     unit = units_of(sentence)[0]
     assert (unit.unit, unit.category) == expected
