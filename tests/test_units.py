@@ -188,6 +188,7 @@ def test_rate_period_is_not_the_counted_noun(sentence, expected):
         ("Sanctions were imposed on three companies based in Dubai.", ("companies", "other")),
         ("The number of vessels calling at the port rose by 300 to 14,250.", ("vessels", "other")),
         ("Strikes sank two ships in the harbour.", ("ships", "other")),
+        ("The terminal handled 7 million TEU last year.", ("teu", "other")),
     ],
 )
 def test_taxonomy_entries(sentence, expected):
