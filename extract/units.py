@@ -242,6 +242,24 @@ def _label_before(doc: Doc, first: Token) -> list[Token]:
     return _compound_phrase(label.root)
 
 
+_COMPARATORS = (("instead", "of"), ("rather", "than"), ("up", "from"), ("down", "from"))
+_COMPARED_REACH = 8  # tokens back to the figure a bare one is compared with: "three days a week instead of five"
+
+
+def _compared_noun(doc: Doc, first: Token) -> list[Token]:
+    """The noun of the figure a bare one is set against: "three days a week instead of five" (days).
+
+    The noun is elided because it is the other figure's; pointing back to the document's previous
+    unit would skip measures such as days, and often lands on another sentence's noun.
+    """
+    if first.i < 3 or (doc[first.i - 2].lower_, doc[first.i - 1].lower_) not in _COMPARATORS:
+        return []
+    for token in reversed(doc[max(0, first.i - 2 - _COMPARED_REACH) : first.i - 2]):
+        if token.pos_ == "NUM":
+            return _noun_phrase_after(doc, token)
+    return []
+
+
 def _reported_subject(last: Token) -> list[Token]:
     """The noun a bare figure is said of: "the toll rose to 45", "a figure of 9,000"."""
     token = last
@@ -331,7 +349,7 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         cue = _cue_verb_after(doc, tokens[-1])
         if cue is not None:
             return Unit("people", cue)  # "3,700 evacuated from the town", a headline's bare count
-        phrase = _label_before(doc, tokens[0])
+        phrase = _label_before(doc, tokens[0]) or _compared_noun(doc, tokens[0])
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":

@@ -195,3 +195,16 @@ def test_taxonomy_entries(sentence, expected):
     """Crews and their machines are personnel and equipment; "companies" are firms and "vessels" merchant ships, not army units or arms."""
     unit = units_of(sentence)[0]
     assert (unit.unit, unit.category) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Branches would open on three days a week instead of five.", ("days", "measure")),
+        ("The airline will run 40 flights a day rather than 60.", ("flights", "other")),
+        ("Police counted 300 protesters, up from 120 last week.", ("protesters", "crowd")),
+    ],
+)
+def test_bare_figure_set_against_another_takes_its_noun(sentence, expected):
+    unit = units_of(sentence)[-1]
+    assert (unit.unit, unit.category) == expected
