@@ -236,8 +236,10 @@ def _label_before(doc: Doc, first: Token) -> list[Token]:
     if any(token.tag_ in _PRESENT_TAGS or token.dep_ in _CLAUSE_DEPS or token.lemma_.lower() in _reporting_lemmas()
            for token in doc[: colon.i]):
         return []  # "Officials gave one figure: 3,000", "Police said: 3,000" are clauses; "Stewards deployed at gates" a label
+    if any(doc[: colon.i].text.lower().endswith(tag) for tag in resources.words("headline_tags")):
+        return []  # "Storm Corinne live: 600,000 without power": a live blog's tag, not a label
     label = next((chunk for chunk in doc[: colon.i].noun_chunks), None)
-    if label is None or label.start != 0:
+    if label is None or label.start != 0 or label.root.pos_ != "NOUN":
         return []
     return _compound_phrase(label.root)
 

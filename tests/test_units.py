@@ -159,10 +159,13 @@ def test_bare_figure_before_a_people_verb_counts_people(headline, expected):
         ("Day visitors in peak season: up to 100,000 a day.", ("day visitors", False)),
         ("Officials gave one figure: 3,000.", (None, True)),
         ("Police said: 3,000.", (None, True)),
+        ("Storm Corinne live: more than 600,000 without power.", (None, True)),
+        ("Ukraine war latest: about 300 without shelter.", (None, True)),
+        ("Madrid: 40,000 at the rally.", (None, True)),
     ],
 )
 def test_fact_box_line_counts_its_label(line, expected):
-    """A fact-box line names its counted noun before the colon; a clause before a colon does not."""
+    """A fact-box line names its counted noun before the colon; a clause, a name or a live blog's tag does not."""
     unit = units_of(line)[-1]
     assert (unit.unit, unit.refers_back) == expected
 
