@@ -192,6 +192,7 @@ def test_rate_period_is_not_the_counted_noun(sentence, expected):
         ("The number of vessels calling at the port rose by 300 to 14,250.", ("vessels", "other")),
         ("Strikes sank two ships in the harbour.", ("ships", "other")),
         ("The terminal handled 7 million TEU last year.", ("teu", "other")),
+        ("Commuters waited 50 minutes for a train.", ("minutes", "measure")),
     ],
 )
 def test_taxonomy_entries(sentence, expected):
