@@ -212,3 +212,15 @@ def test_taxonomy_entries(sentence, expected):
 def test_bare_figure_set_against_another_takes_its_noun(sentence, expected):
     unit = units_of(sentence)[-1]
     assert (unit.unit, unit.category) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Officials said 3,700 people had been moved out of the town overnight.", ("people", "displaced")),
+        ("Police moved in as 3,000 people marched on parliament.", ("people", "crowd")),
+    ],
+)
+def test_moved_people_are_displaced_unless_another_cue_says_otherwise(sentence, expected):
+    unit = units_of(sentence)[0]
+    assert (unit.unit, unit.category) == expected
