@@ -34,6 +34,7 @@ DIGITS = (
 EXPONENT = r"(?:\s?\u00d7\s?10\^?(?P<exponent>[-\u2212]?\d+))"
 RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
+LABEL_REACH = 24  # characters before a number read for a label word: "category 4 of 5"
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def _grammar() -> dict[str, object]:
         "fraction_hint": re.compile(fraction_hint, re.IGNORECASE),
         "fractions": fractions,
         "multiplier": re.compile(multiplier, re.IGNORECASE),
-        "label_before": re.compile(rf"(?<![\w.])(?:{label_before})\s$", re.IGNORECASE),
+        # "level 4 of 5": the top of the label's scale is part of the label too
+        "label_before": re.compile(rf"(?<![\w.])(?:{label_before})\s(?:\d+\s+(?:out\s+)?of\s)?$", re.IGNORECASE),
         "label_after": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{label_after})\b(?!-)", re.IGNORECASE),
         "label_joined": re.compile(rf"-(?:{label_joined})\b", re.IGNORECASE),
         # "people over 80 who live alone": an age limit of a group of people, not a count
@@ -214,6 +216,7 @@ _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?
 _NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-4.2bn"
 _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]|20)\d\d$", re.IGNORECASE)
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
+_RATE_BASE_BEFORE = re.compile(r"\bper\s+(?:every\s+)?$", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
 
@@ -337,6 +340,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return "duration"
     if re.search(r"\d[:.]$", before):
         return None
+    if _RATE_BASE_BEFORE.search(before):
+        return None  # "12 cases per 100,000 people": the base of a rate counts nothing
     if re.search(r"\baged\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
             and integer and number.value < 120 and after.startswith(","):
         return "age"
@@ -355,7 +360,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
             return None  # "Boeing 737", "Apollo 11"; but "on Monday 300 people marched"
     if integer and _model_name_after(after):
         return None  # "the 787 Dreamliner"
-    if integer and (_grammar()["label_before"].search(before, max(0, len(before) - 12))  # type: ignore[attr-defined]
+    if integer and (_grammar()["label_before"].search(before, max(0, len(before) - LABEL_REACH))  # type: ignore[attr-defined]
                     or _grammar()["label_after"].match(after, 0, 40)):  # type: ignore[attr-defined]
         return None  # "a category 4 storm", "the 112 emergency number": a label
     if _grammar()["label_joined"].match(after):  # type: ignore[attr-defined]

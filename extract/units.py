@@ -111,6 +111,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if gap == 0 and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
             # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
             return _noun_before_and(doc, last) or [token]
+        if gap == 0 and token.lower_ in ("a", "an"):
+            break  # "100,000 a day", "two a week": a rate's period, not the counted noun
         if token.lower_ == "of" and all(between.is_quote for between in doc[last.i + 1 : token.i]):
             # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints'
             of_the = True
@@ -121,8 +123,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
         skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
         if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
-            if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and token.ent_iob_ == "B" and not of_the):
-                break  # another figure's noun; but the "K9" of "18 K9 howitzers" is inside our own
+            if token.ent_iob_ == "B" and (token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the)):
+                break  # another figure's noun; but the "K9" of "18 K9 howitzers" and the "Swiss" of "3.8 million Swiss francs" are inside our own
             gap += 1
             continue
         break
@@ -197,6 +199,68 @@ def _whole_before(last: Token) -> Token | None:
                 if whole.dep_ == "pobj" and (whole.lower_ in ("whom", "which") or whole.pos_ == "NOUN"):
                     return whole
     return None
+
+
+def _cue_verb_after(doc: Doc, last: Token) -> str | None:
+    """The category of a people verb written right after a bare figure ("3,700 evacuated", "200 fled").
+
+    Headlines drop the noun and the auxiliary, and the parse then hangs the figure on whatever
+    noun precedes it; the verb itself says that people are counted and what happened to them.
+    """
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is None or following.pos_ != "VERB" or following.tag_ not in ("VBN", "VBD"):
+        return None
+    return _cue_categories().get(following.lemma_.lower())
+
+
+_LABEL_GAP_TOKENS = 3  # "Homes without power: about 12,400": bound and hedge words between colon and figure
+_PRESENT_TAGS = {"VBZ", "VBP", "MD"}  # fact-box labels are noun phrases, at most with a past participle the parse may tag VBD
+_CLAUSE_DEPS = {"dobj", "attr", "ccomp"}
+
+
+@lru_cache(maxsize=None)
+def _reporting_lemmas() -> frozenset[str]:
+    """Verbs of saying: before a colon they open a quote ("Police said: 3,000"), not a fact-box label."""
+    return frozenset(row["verb"] for row in resources.table("reporting_verbs"))
+
+
+def _label_before(doc: Doc, first: Token) -> list[Token]:
+    """The counted noun of a fact-box line, named in its label: "Homes without power: 12,400".
+
+    Only a label that opens the sentence and ends in the colon right before the figure (bound
+    words aside) counts, so a colon that opens a quote or a list later in a sentence does not.
+    """
+    before = doc[max(0, first.i - _LABEL_GAP_TOKENS - 1) : first.i]
+    colon = next((token for token in reversed(before) if token.text == ":"), None)
+    if colon is None or any(token.pos_ not in ("ADV", "ADP", "ADJ", "DET", "PART") for token in doc[colon.i + 1 : first.i]):
+        return []
+    if any(token.tag_ in _PRESENT_TAGS or token.dep_ in _CLAUSE_DEPS or token.lemma_.lower() in _reporting_lemmas()
+           for token in doc[: colon.i]):
+        return []  # "Officials gave one figure: 3,000", "Police said: 3,000" are clauses; "Stewards deployed at gates" a label
+    if any(doc[: colon.i].text.lower().endswith(tag) for tag in resources.words("headline_tags")):
+        return []  # "Storm Corinne live: 600,000 without power": a live blog's tag, not a label
+    label = next((chunk for chunk in doc[: colon.i].noun_chunks), None)
+    if label is None or label.start != 0 or label.root.pos_ != "NOUN":
+        return []
+    return _compound_phrase(label.root)
+
+
+_COMPARATORS = (("instead", "of"), ("rather", "than"), ("up", "from"), ("down", "from"))
+_COMPARED_REACH = 8  # tokens back to the figure a bare one is compared with: "three days a week instead of five"
+
+
+def _compared_noun(doc: Doc, first: Token) -> list[Token]:
+    """The noun of the figure a bare one is set against: "three days a week instead of five" (days).
+
+    The noun is elided because it is the other figure's; pointing back to the document's previous
+    unit would skip measures such as days, and often lands on another sentence's noun.
+    """
+    if first.i < 3 or (doc[first.i - 2].lower_, doc[first.i - 1].lower_) not in _COMPARATORS:
+        return []
+    for token in reversed(doc[max(0, first.i - 2 - _COMPARED_REACH) : first.i - 2]):
+        if token.pos_ == "NUM":
+            return _noun_phrase_after(doc, token)
+    return []
 
 
 def _reported_subject(last: Token) -> list[Token]:
@@ -284,6 +348,11 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return Unit(None, _category_from_sentence(doc), refers_back=True)
     if whole is not None:
         phrase = _compound_phrase(whole)
+    if not phrase:
+        cue = _cue_verb_after(doc, tokens[-1])
+        if cue is not None:
+            return Unit("people", cue)  # "3,700 evacuated from the town", a headline's bare count
+        phrase = _label_before(doc, tokens[0]) or _compared_noun(doc, tokens[0])
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":

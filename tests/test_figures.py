@@ -353,6 +353,10 @@ def test_one_counts_past_a_relative_clause():
         ("The 24/7 service helped 300 people.", ["300"]),
         ("In the 90049 ZIP code, based on 37 sales, prices fell.", ["37"]),
         ("Prices rose 5-10% while 1,500-3,000 soldiers crossed.", ["5-10%", "1,500-3,000"]),
+        ("Avalanche danger is at level 4 of 5 across the region.", []),
+        ("The storm was upgraded to category 4 out of 5 overnight.", []),
+        ("Stage 2 of 4 begins today with 120 riders.", ["120"]),
+        ("The fire gutted 4 of 5 floors of the tower.", ["4", "5"]),
     ],
 )
 def test_labels_and_calibres_are_not_counts(sentence, surfaces):
@@ -390,4 +394,18 @@ def test_a_name_after_a_bare_integer_is_a_model(sentence, surfaces):
     ],
 )
 def test_a_number_word_opening_a_quote_or_after_a_dateline_is_a_count(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("The rate rose to 12 cases per 100,000 people.", ["12"]),
+        ("Infant deaths fell to 4.2 per 1,000 births.", ["4.2"]),
+        ("Prices rose 3.5 per cent a year.", ["3.5 per cent"]),
+        ("Fines of 50 euros per person were issued to 300 people.", ["50", "300"]),
+    ],
+)
+def test_base_of_a_rate_is_no_figure(sentence, surfaces):
+    """"per 100,000" sets the scale of a rate; it counts nothing."""
     assert [figure.surface for figure in find_figures(sentence)] == surfaces

@@ -124,3 +124,103 @@ def test_reference_without_antecedent_is_other():
 )
 def test_bare_figure_with_no_antecedent_counts_the_people_its_sentence_is_about(headline, expected):
     assert [(unit.unit, unit.category) for unit in resolve_references(units_of(headline))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The museum opens on 54 designated days a year.", [("days", "measure")]),
+        ("The charity appealed for 3.8 million Swiss francs.", [("francs", "money")]),
+    ],
+)
+def test_noun_inside_the_figures_own_entity_is_read(sentence, expected):
+    """spaCy tags "54 designated days" a DATE and "3.8 million Swiss francs" MONEY; the words inside are ours."""
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Volcano live: 3,700 evacuated from the town as lava nears", ("people", "displaced")),
+        ("Flood latest: 200 fled their homes overnight", ("people", "displaced")),
+        ("Ferry disaster: 14 drowned off the coast", ("people", "casualties")),
+    ],
+)
+def test_bare_figure_before_a_people_verb_counts_people(headline, expected):
+    assert [(unit.unit, unit.category) for unit in units_of(headline)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Homes without power: about 12,400.", ("homes", False)),
+        ("Visitors turned away at the gates: 1,200.", ("visitors", False)),
+        ("Residents of the old town: 48,800.", ("residents", False)),
+        ("Day visitors in peak season: up to 100,000 a day.", ("day visitors", False)),
+        ("Officials gave one figure: 3,000.", (None, True)),
+        ("Police said: 3,000.", (None, True)),
+        ("Storm Corinne live: more than 600,000 without power.", (None, True)),
+        ("Ukraine war latest: about 300 without shelter.", (None, True)),
+        ("Madrid: 40,000 at the rally.", (None, True)),
+    ],
+)
+def test_fact_box_line_counts_its_label(line, expected):
+    """A fact-box line names its counted noun before the colon; a clause, a name or a live blog's tag does not."""
+    unit = units_of(line)[-1]
+    assert (unit.unit, unit.refers_back) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry carries up to 4,000 a day in summer.", None),
+        ("Tickets cost 12 euros a head.", "euros"),
+    ],
+)
+def test_rate_period_is_not_the_counted_noun(sentence, expected):
+    assert units_of(sentence)[0].unit == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 60 emergency workers were at the scene.", ("emergency workers", "personnel")),
+        ("The club deployed 200 stewards around the ground.", ("stewards", "personnel")),
+        ("The canton sent 9 snow blowers to clear the pass.", ("snow blowers", "equipment")),
+        ("The government will allocate 20 billion tugriks to herders.", ("tugriks", "money")),
+        ("Sanctions were imposed on three companies based in Dubai.", ("companies", "other")),
+        ("The number of vessels calling at the port rose by 300 to 14,250.", ("vessels", "other")),
+        ("Strikes sank two ships in the harbour.", ("ships", "other")),
+        ("The terminal handled 7 million TEU last year.", ("teu", "other")),
+        ("Commuters waited 50 minutes for a train.", ("minutes", "measure")),
+    ],
+)
+def test_taxonomy_entries(sentence, expected):
+    """Crews and their machines are personnel and equipment; "companies" are firms and "vessels" merchant ships, not army units or arms."""
+    unit = units_of(sentence)[0]
+    assert (unit.unit, unit.category) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Branches would open on three days a week instead of five.", ("days", "measure")),
+        ("The airline will run 40 flights a day rather than 60.", ("flights", "other")),
+        ("Police counted 300 protesters, up from 120 last week.", ("protesters", "crowd")),
+    ],
+)
+def test_bare_figure_set_against_another_takes_its_noun(sentence, expected):
+    unit = units_of(sentence)[-1]
+    assert (unit.unit, unit.category) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Officials said 3,700 people had been moved out of the town overnight.", ("people", "displaced")),
+        ("Police moved in as 3,000 people marched on parliament.", ("people", "crowd")),
+    ],
+)
+def test_moved_people_are_displaced_unless_another_cue_says_otherwise(sentence, expected):
+    unit = units_of(sentence)[0]
+    assert (unit.unit, unit.category) == expected
