@@ -36,8 +36,9 @@ class _Speaker:
 
 
 def _anchor(doc: Doc, start: int, end: int) -> Token:
-    inside = [token for token in doc if token.idx < end and token.idx + len(token) > start]
-    return inside[-1] if inside else doc[-1]
+    """The last token that overlaps the figure's characters (the sentence's last token if none does)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[-1] if span is not None and len(span) else doc[-1]
 
 
 def _root(doc: Doc) -> Token:
