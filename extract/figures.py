@@ -240,8 +240,17 @@ def _parse_number(match: re.Match[str]) -> _Number:
                 multiplier *= scales[word.lower()]
         symbol = match.group("symbol") or match.group("spaced")
         return _Number(match.start(), match.end(), value * multiplier, False, multiplier != 1.0, symbol)
+    value, scaled = _words_value(text)
+    return _Number(match.start(), match.end(), value, True, scaled)
+
+
+def _words_value(text: str) -> tuple[float, bool]:
+    """The value of a spelled-out number ("thirty-one thousand four hundred", "a dozen", "an"), and whether a
+    scale word ("thousand", "million") multiplied it."""
+    grammar = _grammar()
     number_words: dict[str, float] = grammar["number_words"]  # type: ignore[assignment]
-    total, current, scaled = 0.0, 0.0, False
+    scales: dict[str, float] = grammar["scales"]  # type: ignore[assignment]
+    total, current, scaled, article = 0.0, 0.0, False, False
     for word in re.split(r"[-\s]+", text.lower()):
         if word in number_words:
             current += number_words[word]
@@ -253,7 +262,9 @@ def _parse_number(match: re.Match[str]) -> _Number:
             current = (current or 1.0) * scales[word]  # "a hundred": no number word before the scale
             if scales[word] >= 1000:  # "thirty-one thousand four hundred": the thousands are complete
                 total, current = total + current, 0.0
-    return _Number(match.start(), match.end(), total + current, True, scaled)
+        elif word in ("a", "an"):
+            article = True
+    return (total + current) or (1.0 if article else 0.0), scaled
 
 
 def _currency_before(text: str) -> re.Match[str] | None:
@@ -266,10 +277,7 @@ def _currency_before(text: str) -> re.Match[str] | None:
 
 def _count_value(text: str) -> float:
     """The value of a short count written in digits or words: "3", "two", "twenty-five"."""
-    if text[:1].isdigit():
-        return float(text)
-    number_words: dict[str, float] = _grammar()["number_words"]  # type: ignore[assignment]
-    return sum(number_words.get(word, 1.0 if word in ("a", "an") else 0.0) for word in re.split(r"[-\s]+", text.lower()))
+    return float(text) if text[:1].isdigit() else _words_value(text)[0]
 
 
 def _fractions_and_multipliers(sentence: str) -> Iterator[tuple[int, int, float, str]]:
