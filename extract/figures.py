@@ -200,8 +200,9 @@ _TIME_AFTER = re.compile(
 _AGE = re.compile(r"^(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b", re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"^-year\b", re.IGNORECASE)
 _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
-_PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567"; not "12 500 000"
+_PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
+    r"|\b(?!\d{1,3}(?: \d{3})+(?! \d))\d{1,4}(?: \d{2,4}){3,}\b"  # four or more groups, not thousands
 )
 # What may open a sentence inside a sentence, so a capitalised number word after it is no name:
 # "LONDON: Two", "KYIV (Reuters) - Three", '"Two people died," he said'.
@@ -211,6 +212,7 @@ _WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
 _NAME_AFTER = re.compile(r"\s(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)(?![\w-])(?P<next>(?:\s[a-z\d][\w-]*){0,3})")
 _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|each)\s+$", re.IGNORECASE)
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
+_OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)  # "of the city's five "
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-4.2bn"
@@ -384,7 +386,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(_OPENERS):
         return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
-        if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after):
+        if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after) and not _part_of_counted_whole(before, after):
             return "one" if number.value == 1 else "set"
         next_word = _NEXT_WORD.match(after)
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
@@ -396,6 +398,19 @@ def _kind(sentence: str, number: _Number) -> str | None:
             return "figure"  # "One firefighter died", "killing one soldier": a death count
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
+
+
+def _part_of_counted_whole(before: str, after: str) -> bool:
+    """Does "N of them / of the ..." count part of a whole the sentence counts too? "19 were hurt, four of them
+    seriously", "81 of the drones and nine of the missiles", "two of the city's five lines" are counts; "two of
+    the world's most isolated nations" names a set."""
+    if re.search(r"\d", before):
+        return True
+    of_phrase = _OF_PHRASE.match(after)
+    number_words: dict[str, float] = _grammar()["number_words"]  # type: ignore[assignment]
+    return of_phrase is not None and any(
+        word[:1].isdigit() or word in number_words for word in of_phrase.group().lower().split()
+    )
 
 
 def _model_name_after(after: str) -> bool:

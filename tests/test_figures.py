@@ -113,6 +113,9 @@ def test_two_figures_in_one_phrase():
         "It strengthened into a category 4 storm overnight.",
         "Flight 370 vanished over the ocean.",
         "He wore the number 23 shirt.",
+        "Families can ring 7 495 310 42 18 for news of relatives.",
+        "UPDATE 2-Ferry capsizes off the coast",
+        "(Adds minister's comments in paragraph 6)",
     ],
 )
 def test_not_a_claim(sentence):
@@ -151,6 +154,8 @@ def test_digits_decimals_and_number_words(sentence, surface, value):
         ("The ministry set aside INR2 trillion for roads.", "INR2 trillion", 2e12, "rupees"),
         ("The house was valued at $A3,400,000.", "$A3,400,000", 3_400_000, "dollars"),
         ("Investors lost almost RM2.5mil in the scheme.", "RM2.5mil", 2_500_000, "ringgits"),
+        ("The levy raised GH¢1.4 billion last year.", "GH¢1.4 billion", 1.4e9, "cedis"),
+        ("Traders paid ₦250,000 in fees.", "₦250,000", 250_000, "naira"),
     ],
 )
 def test_currency_codes(sentence, surface, value, currency):
@@ -196,6 +201,7 @@ def test_signs_and_what_is_not_a_range(sentence, values):
     [
         ("Fines range from $50,000 to $2 million.", 50_000, 2_000_000),
         ("Prices rose from 3 to 4 million won.", 3_000_000, 4_000_000),
+        ("The gap is put at GH¢2 billion to GH¢3 billion.", 2e9, 3e9),
     ],
 )
 def test_range_low_takes_the_high_scale_only_when_written_short(sentence, low, high):
@@ -357,6 +363,10 @@ def test_one_counts_past_a_relative_clause():
         ("The storm was upgraded to category 4 out of 5 overnight.", []),
         ("Stage 2 of 4 begins today with 120 riders.", ["120"]),
         ("The fire gutted 4 of 5 floors of the tower.", ["4", "5"]),
+        # part of a whole the sentence counts is a count; part of a named set is not
+        ("Medics treated 31 people, six of them for burns.", ["31", "six"]),
+        ("Only three of the port's eight cranes were working.", ["three", "eight"]),
+        ("It strained ties between two of the region's oldest allies.", []),
     ],
 )
 def test_labels_and_calibres_are_not_counts(sentence, surfaces):
