@@ -53,7 +53,7 @@ from .documents import Document, load_documents
 
 NEWSQUANT = config.REPO_ROOT.parent / "shared" / "benchmarks" / "newsquant" / "formatted_test_set" / "NewsQuant.json"
 NEWSQUANT_SENTENCES_PER_DOCUMENT = 20
-ANNOTATED_SETS = ("devset", "devset2", "devset3", "devset4", "heldout", "heldout3")
+ANNOTATED_SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "heldout", "heldout3")
 PARTS = ("seeds", "annotated", "newsquant")
 MEMORY_SAMPLE_SECONDS = 0.05
 STARVED_SHARE = 0.9  # a one-process run with less CPU time than this share of its wall time shared the CPU

@@ -15,7 +15,7 @@ def test_seeds_meet_the_first_issue_bars():
     assert result.accuracy("bounds") >= 0.90
 
 
-ANNOTATED_SETS = ["devset", "devset2", "devset3", "devset4", "heldout", "heldout3"]
+ANNOTATED_SETS = ["devset", "devset2", "devset3", "devset4", "devset5", "heldout", "heldout3"]
 
 
 def score_set(name: str):
@@ -37,6 +37,9 @@ def test_annotated_set_detection_bounds_unit_and_date(name):
     "devset2",
     "devset3",
     "devset4",
+    pytest.param("devset5", marks=pytest.mark.xfail(
+        reason="devset5, written without reading or running the extractor, first scored claimant 0.82: generic "
+               "descriptions ('the emergencies ministry', 'the think tank') of a body the article names in full")),
     pytest.param("heldout", marks=pytest.mark.xfail(
         reason="heldout claimant accuracy is 0.83, below the 0.85 bar (its errors are not read); on the dev sets "
                "the misses left are bare generic subjects ('organisers', 'city hall') that only world knowledge "
