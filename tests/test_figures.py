@@ -27,6 +27,8 @@ def only(sentence: str):
         ("More than 13,000 people were displaced.", "13,000", 13000, 13000, None, False, "more than"),
         ("At least 45 people died.", "45", 45, 45, None, False, "at least"),
         ("Fewer than 200 remained.", "200", 200, None, 200, False, "fewer than"),
+        ("Inflation stayed well above 20 percent.", "20 percent", 20, 20, None, False, "above"),
+        ("Turnout fell below 40% in the north.", "40%", 40, None, 40, False, "below"),
         ("The agency said 2.5 million people need aid.", "2.5 million", 2_500_000, None, None, False, None),
         ("The bank approved $1.2bn in loans.", "$1.2bn", 1_200_000_000, None, None, False, None),
         ("The EU pledged €500 million.", "€500 million", 500_000_000, None, None, False, None),
