@@ -108,6 +108,14 @@ def parse(texts: Iterable[str]) -> list["Doc"]:
 
 
 @lru_cache(maxsize=None)
+def pluralizer() -> Any:
+    """inflect's engine (quantulum3 uses it too), for naming a unit counted once in the plural."""
+    import inflect
+
+    return inflect.engine()
+
+
+@lru_cache(maxsize=None)
 def quantity_parser() -> Any:
     """quantulum3's parser, imported once; it reads physical units after a figure.
 

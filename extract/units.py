@@ -16,8 +16,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .figures import Figure
 from . import resources
+from .figures import Figure
 
 REFERENCE = "reference"
 PERSON = "person"
@@ -362,7 +362,13 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
     if not phrase:
         return Unit(None, _category_from_sentence(doc), refers_back=True)
-    return _classify(doc, phrase, tokens[-1])
+    unit = _classify(doc, phrase, tokens[-1])
+    written = " ".join(token.lower_ for token in phrase)
+    if figure.value == 1 and phrase[-1].tag_ == "NN" and unit.unit == written:
+        # "One woman died": the unit is named in the plural, like every other count's
+        plural = resources.pluralizer().plural_noun(phrase[-1].lower_)
+        return Unit(" ".join([*written.split()[:-1], plural]), unit.category, unit.refers_back)
+    return unit
 
 
 def physical_unit(text: str, number_length: int) -> Unit | None:

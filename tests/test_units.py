@@ -82,6 +82,9 @@ def units_of(sentence: str) -> list[Unit]:
         ("He put the army's own losses at 87 soldiers killed.", [("soldiers", "casualties")]),
         ("About 400 firefighters battled a fire that killed two people.", [("firefighters", "personnel"), ("people", "casualties")]),
         ("Some 1,200 troops killed 40 militants in the raid.", [("troops", "personnel"), ("militants", "casualties")]),
+        # A count of one names its unit in the plural too; a singular head of a larger count is kept.
+        ("One woman drowned when the boat sank.", [("women", "casualties")]),
+        ("The quake destroyed 1 school and 40 homes.", [("schools", "other"), ("homes", "other")]),
     ],
 )
 def test_counted_unit(sentence, expected):
