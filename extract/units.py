@@ -105,6 +105,10 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if glued_to_number and gap < MAX_GAP_TOKENS:
             gap += 1  # the "mm" of "18 155mm howitzers": a calibre, not the counted noun
             continue
+        owner = token.dep_ == "poss" and token.head.i > token.i or token.dep_ == "case"
+        if of_the and owner and gap < MAX_GAP_TOKENS:
+            gap += 1  # "two of the city's five metro lines": the owner, not the counted noun
+            continue
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
             phrase.append(token)
             continue

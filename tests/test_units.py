@@ -84,6 +84,9 @@ def units_of(sentence: str) -> list[Unit]:
         ("Some 1,200 troops killed 40 militants in the raid.", [("troops", "personnel"), ("militants", "casualties")]),
         # A count of one names its unit in the plural too; a singular head of a larger count is kept.
         ("One woman drowned when the boat sank.", [("women", "casualties")]),
+        # "of the X's": the owner is not the counted noun; right after the figure it is
+        ("Rebels seized 12 of the army's tanks.", [("tanks", "equipment")]),
+        ("Police said 40 people's homes were destroyed.", [("people", "other")]),
         ("The quake destroyed 1 school and 40 homes.", [("schools", "other"), ("homes", "other")]),
     ],
 )
