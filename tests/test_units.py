@@ -21,6 +21,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("With 1,500 special forces already in Russia.", [("special forces", "personnel")]),
         ("The war has caused tens of thousands of deaths.", [("deaths", "casualties")]),
         ("The death toll rose to 45,000 on Monday.", [("deaths", "casualties")]),
+        ("UPDATE 2-Quake toll rises to 31, officials say", [("deaths", "casualties")]),  # a wire tag is no subject
         ("Casualties reached 3,000, officials said.", [("casualties", "casualties")]),
         ("At least 45 people were killed in the blast.", [("people", "casualties")]),
         ("Some 300,000 people have fled their homes.", [("people", "displaced")]),
