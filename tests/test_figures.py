@@ -249,6 +249,7 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         ("The club signed a 10-year deal.", "10", 10, "duration"),
         ("It was one of the worst storms on record.", "one", 1, "one"),
         ("The two sides met in Geneva.", "two", 2, "set"),
+        ("Analysts said the two estimates differ in method.", "two", 2, "set"),
         ("A third of the staff walked out.", "A third", 1 / 3, "fraction"),
         ("Nearly two-thirds of voters backed the plan.", "two-thirds", 2 / 3, "fraction"),
         ("Three quarters of the homes lost power.", "Three quarters", 0.75, "fraction"),
