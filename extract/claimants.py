@@ -24,6 +24,8 @@ from . import resources
 
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON = {"i", "we"}
+OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
+POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
@@ -549,11 +551,25 @@ def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
     Without "that", or with the inner speaker first ("police say 18,000, organisers
     claim 75,000"), each keeps its own figure.
     """
-    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS:
+    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS or _told_the_speaker(subject.head):
         return True
     named = inner.persons or inner.orgs or inner.places or any(token.pos_ == "PROPN" for token in subject.subtree)
     marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)
     return not named and outer.i < subject.i and marked
+
+
+def _told_the_speaker(verb: Token) -> bool:
+    """Is the verb told to the outer speaker ("survivors had told its staff", "witnesses told them")?
+
+    Testimony given to the speaker is relayed by the speaker: "the charity said survivors
+    had told its staff 80 people boarded" is the charity's figure. Told to anyone else
+    ("survivors told reporters") the inner speaker keeps it.
+    """
+    listeners = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+    return verb.lemma_.lower() == "tell" and any(
+        listener.lower_ in OBJECT_PRONOUNS
+        or any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in listener.children)
+        for listener in listeners)
 
 
 def _reports_other(verb: Token, anchor: Token) -> bool:
