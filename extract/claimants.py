@@ -345,8 +345,8 @@ def _source_of(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
-            return child  # "a YouGov poll", "UNHCR data"
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
+            return child  # "a YouGov poll", "UNHCR data", "Customs figures"
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:

@@ -533,3 +533,19 @@ def test_a_label_before_a_colon_is_not_the_speaker(sentence, name):
 )
 def test_nobodys_data_after_according_to_gives_way_to_a_subject_that_speaks(sentence, name):
     assert name in (claimant_of(sentence).name or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Customs figures show that 3 tonnes of heroin were seized last year.", "Customs"),
+        ("Hospital records show 212 patients were treated for burns.", "Hospital"),
+        ("Police data showed 1,400 burglaries in the first quarter.", "Police"),
+        ("A council report says 60 bridges need repairs.", "council"),
+        # a topic before the source noun owns nothing
+        ("Unemployment figures show 5.2 percent of adults are out of work.", "Unemployment figures"),
+        ("Trade data showed exports fell 3 percent.", "Trade data"),
+    ],
+)
+def test_institution_noun_before_a_source_noun_owns_it(sentence, name):
+    assert claimant_of(sentence).name == name
