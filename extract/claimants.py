@@ -80,6 +80,7 @@ class DocumentContext:
     bodies: dict[str, Claimant] = field(default_factory=dict)
     country: str | None = None
     places: tuple[str, ...] = ()  # the GPE and NORP names the document uses
+    organisations: tuple[str, ...] = ()  # the ORG names the document uses
     last: Claimant = field(default_factory=Claimant)
 
 
@@ -182,8 +183,9 @@ def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
 
 
 def document_context(text: str, persons: list[str], places: list[str] | None = None,
-                     described: list[tuple[str, str]] | None = None) -> DocumentContext:
-    """Acronyms a text introduces, the full names of its people, the bodies it describes, its main country."""
+                     described: list[tuple[str, str]] | None = None,
+                     organisations: list[str] | None = None) -> DocumentContext:
+    """Acronyms a text introduces, the full names of its people and bodies, the bodies it describes, its main country."""
     acronyms: dict[str, str] = {}
     described = list(described or [])
     for match in _ACRONYM_INTRODUCTION.finditer(text):
@@ -213,7 +215,9 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             if role:
                 roles.setdefault(role, strip_titles(person))
     context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []),
-                              places=tuple(dict.fromkeys(places or [])))
+                              places=tuple(dict.fromkeys(places or [])),
+                              organisations=tuple({_key(name): re.sub(r"^(?:The|the)\s+", "", name)
+                                                   for name in organisations or []}.values()))
     for noun, name in described:
         context.bodies.setdefault(noun, _organisation(name, context))
     return context
@@ -387,9 +391,11 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                      for grand in child.children if grand.dep_ == "pobj"), None)
         if not persons and body is not None and head.pos_ == "NOUN":
             return _mention(doc, body, verb)  # "a spokeswoman for the airline": the body speaks
-    # a "person" modifying a plural noun is a nationality the tagger does not know ("Lutanian officials")
+    # a "person" modifying a plural noun is a nationality the tagger does not know ("Lutanian officials"), and
+    # one modifying an institution's noun is its place ("Nepal tourism department")
     adjectives = [entity.text for entity in entities if entity.label_ == "PERSON" and len(entity) == 1
-                  and entity.root.dep_ in ("amod", "compound") and entity.root.head.tag_ == "NNS"]
+                  and entity.root.dep_ in ("amod", "compound")
+                  and (entity.root.head.tag_ == "NNS" or entity.root.head.lower_ in resources.words("body_nouns"))]
     return Mention(
         text=span.text,
         persons=tuple(person for person in persons if person not in adjectives),
@@ -830,8 +836,29 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     role_holder = context.roles.get(_role(text))
     if role_holder:
         return _person(role_holder, context)
+    named = _named_body(text, mention.places, context)
+    if named is not None:
+        return named
     text = _of_form(text)
     return Claimant(text if text[:1].isupper() else text.lower(), None, country)
+
+
+def _named_body(text: str, places: tuple[str, ...], context: DocumentContext) -> Claimant | None:
+    """The one body the document names with every word of a description ("Nepal tourism department" for
+    "the Department of Tourism"), if the description is headed by an institution's noun.
+
+    Headlines and ledes describe a body in lowercase words that its proper name, given elsewhere
+    in the text, contains; the place words of the description are left out of the comparison.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = _tokens_of(text) - STOP_WORDS - {word for place in places for word in _tokens_of(place)}
+    words = {word for word in words if word not in _countries()}
+    head = text.split()[-1].casefold()
+    if len(words) < 2 or head not in resources.words("body_nouns"):
+        return None
+    candidates = {name for name in context.organisations if words <= _tokens_of(name)}
+    return _organisation(candidates.pop(), context) if len(candidates) == 1 else None
 
 
 def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) -> str | None:

@@ -549,3 +549,26 @@ def test_nobodys_data_after_according_to_gives_way_to_a_subject_that_speaks(sent
 )
 def test_institution_noun_before_a_source_noun_owns_it(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations", "name"),
+    [
+        ("Fishing season opens with 320 licences, Iceland fisheries directorate says", ["the Directorate of Fisheries"],
+         "Directorate of Fisheries"),
+        ("Bogota transport department says 40 buses were seized", ["the Department of Transport", "Reuters"],
+         "Department of Transport"),
+        # no named body, or more than one, with every word of the description: the description stays
+        ("Bogota transport department says 40 buses were seized", ["the Department of Health"],
+         "Bogota transport department"),
+        ("Bogota transport department says 40 buses were seized",
+         ["the Department of Transport", "the Transport Department Workers Union"], "Bogota transport department"),
+    ],
+)
+def test_description_headed_by_an_institution_noun_names_the_body_the_document_names(sentence, organisations, name):
+    assert claimant_of(sentence, document_context("", [], [], [], organisations)).name == name
+
+
+def test_place_before_an_institution_noun_is_no_person():
+    claimant = claimant_of("Trekking season opens with 9,000 permits, Nepal tourism department says")
+    assert (claimant.name, claimant.country) == ("Nepal tourism department", "Nepal")
