@@ -43,6 +43,9 @@ _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
 _CLAUSES = ("ccomp", "xcomp", "parataxis")  # what a verb reports through
+NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")  # a verb-like word used as a noun
+SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subject reports on its own
+SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 
 
@@ -439,7 +442,10 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
     verbs = _reporting_verbs()
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
+    surface = _surface_report(doc, anchor)
     for position, (verb, subject) in enumerate(zip(candidates, speakers)):
+        if surface is not None and surface.verb is not None and verb.i < surface.verb.i and _side_report(surface.verb):
+            return surface  # "US unveils $1.2bn ... as EU adds €500 million": the side clause nearer the figure
         if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
             continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
         if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None:
@@ -457,6 +463,8 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
                 if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
                     return mention
                 ownerless = ownerless or mention
+    if surface is not None:
+        return surface
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token) or _subject_of_as_clause(token)
@@ -472,6 +480,102 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 return _mention(doc, owners[0], None)
     return None
+
+
+def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
+    """The speaker of the nearest "<subject phrase> <reporting verb>" before the figure, read in surface order.
+
+    The parser sometimes tags the verb as a noun ("Figures from the council show ...", "Analysts
+    at X estimate that ..."), leaves it without a subject ("... as EU adds €500 million") or leaves
+    the figure outside it; the words still say who reports. A form that does not agree with the
+    noun before it ("a council report says") is a noun, not a verb.
+    """
+    for verb in reversed(doc[: anchor.i]):
+        if verb.lemma_.lower() not in _reporting_verbs() or verb.tag_ == "VBN" or _parsed_report(verb, anchor):
+            continue  # a participle ("the 55 percent recorded in 2019") describes a noun
+        subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if verb.pos_ == "VERB" and subject is not None and not _inside(anchor, subject):
+            return _mention(doc, subject, verb)  # a real verb whose clause the parser left the figure out of
+        phrase = _phrase_before(verb)
+        if phrase is not None and _agrees(phrase, verb):
+            owner = _owner_in(phrase)
+            return _span_mention(owner, verb) if owner is not None else None
+    return None
+
+
+def _side_report(verb: Token) -> bool:
+    """Does a surface report open a side clause ("as EU adds", "while the union says")?"""
+    phrase = _phrase_before(verb)
+    return phrase is not None and phrase.start > 0 and phrase.doc[phrase.start - 1].lower_ in SIDE_CLAUSE_WORDS
+
+
+def _parsed_report(verb: Token, anchor: Token) -> bool:
+    """Does the parse already read this token as a verb with a subject over the figure, or as a noun phrase?"""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and (before.pos_ == "DET" or before.tag_ in ("POS", "PRP$")):
+        return True  # "the report", "the ministry's estimate", "its count"
+    if verb.pos_ not in ("VERB", "AUX") and (verb.tag_ == "NNS" or verb.dep_ in NOUN_ROLES):
+        return True  # "member states have pledged", "police records": a noun the parse uses as one
+    return verb.pos_ in ("VERB", "AUX") and _inside(anchor, verb) and any(child.dep_ == "nsubj" for child in verb.children)
+
+
+def _phrase_before(verb: Token) -> Span | None:
+    """The noun phrase right before a token, up to the start of its clause ("as", a comma, a verb)."""
+    start = verb.i
+    while start > 0:
+        token = verb.doc[start - 1]
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or token.tag_ == "POS" \
+                or (token.pos_ == "ADP" and token.lower_ in SUBJECT_PREPOSITIONS):
+            start -= 1
+        else:
+            break
+    phrase = verb.doc[start : verb.i]
+    while len(phrase) and phrase[0].pos_ in ("ADP", "DET") and phrase[0].lower_ != "the":
+        phrase = phrase[1:]
+    return phrase if len(phrase) and phrase[-1].pos_ in ("NOUN", "PROPN") else None
+
+
+def _head_of(phrase: Span) -> Token:
+    """The last noun before the phrase's first preposition ("analysts" in "Danske Bank analysts at ...")."""
+    nouns = [token for token in phrase if token.pos_ in ("NOUN", "PROPN")]
+    before = [token for token in nouns if not any(t.pos_ == "ADP" for t in phrase.doc[phrase.start : token.i])]
+    return before[-1] if before else nouns[-1]
+
+
+def _agrees(phrase: Span, verb: Token) -> bool:
+    """Does the verb form agree with the phrase's head ("figures show", "EU adds"), as a verb would?"""
+    head, form, lemma = _head_of(phrase), verb.lower_, verb.lemma_.lower()
+    if form == lemma:
+        return head.tag_ in ("NNS", "NNPS")
+    if form in (lemma + "s", lemma + "es"):
+        return head.tag_ in ("NN", "NNP")
+    return True  # a past form agrees with any subject
+
+
+def _owner_in(phrase: Span) -> Span | None:
+    """Who speaks in a subject phrase: the owner of a source noun ("Figures from the council"), else the phrase."""
+    head = _head_of(phrase)
+    if head.lower_ not in resources.words("source_nouns"):
+        return phrase
+    after = [token for token in phrase if token.i > head.i and token.pos_ == "ADP" and token.lower_ in ("from", "by", "of")]
+    if after:
+        return phrase.doc[after[0].i + 1 : phrase.end]
+    owners = [token for token in phrase if token.i < head.i and (token.pos_ == "PROPN" or token.lower_ in resources.words("body_nouns"))]
+    return phrase.doc[owners[0].i : head.i] if owners else None
+
+
+def _span_mention(span: Span, verb: Token) -> Mention:
+    """A mention read from the words of a span, not from its parse."""
+    entities = [entity for entity in span.doc.ents if entity.start >= span.start and entity.end <= span.end]
+    words = [token.lower_ for token in span]
+    return Mention(
+        text=span.text,
+        persons=tuple(entity.text for entity in entities if entity.label_ == "PERSON"),
+        orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
+        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
+        is_description=len(words) == 2 and words[0] == "the" and span[-1].tag_ == "NN",
+        verb=verb,
+    )
 
 
 def source_line(text: str) -> Mention | None:
