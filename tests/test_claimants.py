@@ -354,6 +354,8 @@ def test_testimony_told_to_the_speaker_is_relayed_by_the_speaker(sentence, name)
          "Brightwater Utilities"),
         ("Kestrel Air said it had cancelled 40 flights.", "A spokesperson for the airline said 6,000 passengers were affected.",
          "Kestrel Air"),
+        ("Monitors from the Nordic Election Network said 14 polling stations opened late.",
+         "The mission said it had sent 120 observers.", "Nordic Election Network"),
     ],
 )
 def test_description_by_kind_names_the_body_that_spoke_last(first, second, name):
