@@ -84,6 +84,7 @@ class DocumentContext:
     country: str | None = None
     places: tuple[str, ...] = ()  # the GPE and NORP names the document uses
     organisations: tuple[str, ...] = ()  # the ORG names the document uses
+    events: tuple[str, ...] = ()  # the named events ("the Lisbon Marathon") the document mentions
     last: Claimant = field(default_factory=Claimant)
 
 
@@ -220,10 +221,19 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
     context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []),
                               places=tuple(dict.fromkeys(places or [])),
                               organisations=tuple({_key(name): re.sub(r"^(?:The|the)\s+", "", name)
-                                                   for name in organisations or []}.values()))
+                                                   for name in organisations or []}.values()),
+                              events=_events_named(text))
     for noun, name in described:
         context.bodies.setdefault(noun, _organisation(name, context))
     return context
+
+
+def _events_named(text: str) -> tuple[str, ...]:
+    """The distinct names of events in a text: capitalised words ending in an event noun ("Vienna City Marathon")."""
+    nouns = "|".join(re.escape(noun.capitalize()) for noun in sorted(resources.words("event_nouns"), key=len, reverse=True))
+    found = re.finditer(rf"\b((?:[A-Z][\w\u2019'.&-]*\s+){{1,4}}(?:{nouns}))\b", text)
+    names = (re.sub(r"^The\s+", "", match.group(1)) for match in found)
+    return tuple(dict.fromkeys(name for name in names if " " in name))  # "The Marathon" names no event
 
 
 def _name_start(words: str) -> str:
@@ -929,6 +939,8 @@ def _known_claimants() -> frozenset[Claimant]:
 def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
+    if text.casefold() in resources.words("organiser_nouns") and len(context.events) == 1:
+        return Claimant(context.events[0], context.events[0], context.country)  # "organisers said": the one event's
     country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
     governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns") \
         and not resources.words("local_government_words") & set(text.lower().split())
