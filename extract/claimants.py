@@ -46,6 +46,7 @@ _CLAUSES = ("ccomp", "xcomp", "parataxis")  # what a verb reports through
 NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")  # a verb-like word used as a noun
 SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subject reports on its own
 SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
+_MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 
 
@@ -847,6 +848,11 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     claimant = _canonical(mention, context)
     for document in [*_documents_spoken_in(mention.verb), *([mention.document] if mention.document else [])]:
         context.bodies[document] = claimant
+    member = _MEMBERS_OF.match(mention.text)
+    noun = member.group(1).casefold() if member is not None else None
+    if noun is not None and mention.orgs and not mention.persons and claimant.name is not None \
+            and noun not in _tokens_of(" ".join(mention.orgs)):  # "the Ministry of Defence" is a name, not a member
+        context.bodies.setdefault(noun, claimant)  # "Management at the X disputed ...", later "the management"
     return claimant
 
 

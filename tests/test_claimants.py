@@ -607,3 +607,21 @@ def test_place_before_an_institution_noun_is_no_person():
 )
 def test_reporting_verb_the_parser_misread_is_found_in_surface_order(sentence, figure_index, name):
     assert claimant_of(sentence, figure_index=figure_index).name == name
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("Management at the Halvard Transit Authority said 40 buses ran.", "The management said 120 drivers struck.",
+         "Halvard Transit Authority"),
+        ("Staff at the Marlow Water Company said 30 pumps failed.", "The staff said 12 were repaired.",
+         "Marlow Water Company"),
+        # a body's own name teaches nothing about another body of its kind
+        ("The Ministry of Defence said 40 jets were bought.", "The finance ministry said the deficit was 8 percent.",
+         "finance ministry"),
+    ],
+)
+def test_members_of_a_named_body_name_it_later(first, second, name):
+    context = document_context(f"{first} {second}", [])
+    claimant_of(first, context)
+    assert claimant_of(second, context).name == name
