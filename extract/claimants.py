@@ -24,6 +24,8 @@ from . import resources
 
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON = {"i", "we"}
+OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
+POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
@@ -41,6 +43,10 @@ _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
 FUZZY_CUTOFF = 0.86
 NAME_PARTICLES = {"of", "for", "and", "the", "on", "in"}  # lowercase words that can sit inside a body's name
 _CLAUSES = ("ccomp", "xcomp", "parataxis")  # what a verb reports through
+NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")  # a verb-like word used as a noun
+SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subject reports on its own
+SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
+_MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 
 
@@ -78,6 +84,8 @@ class DocumentContext:
     bodies: dict[str, Claimant] = field(default_factory=dict)
     country: str | None = None
     places: tuple[str, ...] = ()  # the GPE and NORP names the document uses
+    organisations: tuple[str, ...] = ()  # the ORG names the document uses
+    events: tuple[str, ...] = ()  # the named events ("the Lisbon Marathon") the document mentions
     last: Claimant = field(default_factory=Claimant)
 
 
@@ -180,8 +188,9 @@ def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
 
 
 def document_context(text: str, persons: list[str], places: list[str] | None = None,
-                     described: list[tuple[str, str]] | None = None) -> DocumentContext:
-    """Acronyms a text introduces, the full names of its people, the bodies it describes, its main country."""
+                     described: list[tuple[str, str]] | None = None,
+                     organisations: list[str] | None = None) -> DocumentContext:
+    """Acronyms a text introduces, the full names of its people and bodies, the bodies it describes, its main country."""
     acronyms: dict[str, str] = {}
     described = list(described or [])
     for match in _ACRONYM_INTRODUCTION.finditer(text):
@@ -211,10 +220,21 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             if role:
                 roles.setdefault(role, strip_titles(person))
     context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles, country=main_country(places or []),
-                              places=tuple(dict.fromkeys(places or [])))
+                              places=tuple(dict.fromkeys(places or [])),
+                              organisations=tuple({_key(name): re.sub(r"^(?:The|the)\s+", "", name)
+                                                   for name in organisations or []}.values()),
+                              events=_events_named(text))
     for noun, name in described:
         context.bodies.setdefault(noun, _organisation(name, context))
     return context
+
+
+def _events_named(text: str) -> tuple[str, ...]:
+    """The distinct names of events in a text: capitalised words ending in an event noun ("Vienna City Marathon")."""
+    nouns = "|".join(re.escape(noun.capitalize()) for noun in sorted(resources.words("event_nouns"), key=len, reverse=True))
+    found = re.finditer(rf"\b((?:[A-Z][\w\u2019'.&-]*\s+){{1,4}}(?:{nouns}))\b", text)
+    names = (re.sub(r"^The\s+", "", match.group(1)) for match in found)
+    return tuple(dict.fromkeys(name for name in names if " " in name))  # "The Marathon" names no event
 
 
 def _name_start(words: str) -> str:
@@ -343,8 +363,8 @@ def _source_of(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
-            return child  # "a YouGov poll", "UNHCR data"
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
+            return child  # "a YouGov poll", "UNHCR data", "Customs figures"
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:
@@ -385,9 +405,11 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                      for grand in child.children if grand.dep_ == "pobj"), None)
         if not persons and body is not None and head.pos_ == "NOUN":
             return _mention(doc, body, verb)  # "a spokeswoman for the airline": the body speaks
-    # a "person" modifying a plural noun is a nationality the tagger does not know ("Lutanian officials")
+    # a "person" modifying a plural noun is a nationality the tagger does not know ("Lutanian officials"), and
+    # one modifying an institution's noun is its place ("Nepal tourism department")
     adjectives = [entity.text for entity in entities if entity.label_ == "PERSON" and len(entity) == 1
-                  and entity.root.dep_ in ("amod", "compound") and entity.root.head.tag_ == "NNS"]
+                  and entity.root.dep_ in ("amod", "compound")
+                  and (entity.root.head.tag_ == "NNS" or entity.root.head.lower_ in resources.words("body_nouns"))]
     return Mention(
         text=span.text,
         persons=tuple(person for person in persons if person not in adjectives),
@@ -431,7 +453,10 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
     verbs = _reporting_verbs()
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
+    surface = _surface_report(doc, anchor)
     for position, (verb, subject) in enumerate(zip(candidates, speakers)):
+        if surface is not None and surface.verb is not None and verb.i < surface.verb.i and _side_report(surface.verb):
+            return surface  # "US unveils $1.2bn ... as EU adds €500 million": the side clause nearer the figure
         if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
             continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
         if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None:
@@ -449,6 +474,8 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
                 if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
                     return mention
                 ownerless = ownerless or mention
+    if surface is not None:
+        return surface
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token) or _subject_of_as_clause(token)
@@ -464,6 +491,102 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 return _mention(doc, owners[0], None)
     return None
+
+
+def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
+    """The speaker of the nearest "<subject phrase> <reporting verb>" before the figure, read in surface order.
+
+    The parser sometimes tags the verb as a noun ("Figures from the council show ...", "Analysts
+    at X estimate that ..."), leaves it without a subject ("... as EU adds €500 million") or leaves
+    the figure outside it; the words still say who reports. A form that does not agree with the
+    noun before it ("a council report says") is a noun, not a verb.
+    """
+    for verb in reversed(doc[: anchor.i]):
+        if verb.lemma_.lower() not in _reporting_verbs() or verb.tag_ == "VBN" or _parsed_report(verb, anchor):
+            continue  # a participle ("the 55 percent recorded in 2019") describes a noun
+        subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if verb.pos_ == "VERB" and subject is not None and not _inside(anchor, subject):
+            return _mention(doc, subject, verb)  # a real verb whose clause the parser left the figure out of
+        phrase = _phrase_before(verb)
+        if phrase is not None and _agrees(phrase, verb):
+            owner = _owner_in(phrase)
+            return _span_mention(owner, verb) if owner is not None else None
+    return None
+
+
+def _side_report(verb: Token) -> bool:
+    """Does a surface report open a side clause ("as EU adds", "while the union says")?"""
+    phrase = _phrase_before(verb)
+    return phrase is not None and phrase.start > 0 and phrase.doc[phrase.start - 1].lower_ in SIDE_CLAUSE_WORDS
+
+
+def _parsed_report(verb: Token, anchor: Token) -> bool:
+    """Does the parse already read this token as a verb with a subject over the figure, or as a noun phrase?"""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and (before.pos_ == "DET" or before.tag_ in ("POS", "PRP$")):
+        return True  # "the report", "the ministry's estimate", "its count"
+    if verb.pos_ not in ("VERB", "AUX") and (verb.tag_ == "NNS" or verb.dep_ in NOUN_ROLES):
+        return True  # "member states have pledged", "police records": a noun the parse uses as one
+    return verb.pos_ in ("VERB", "AUX") and _inside(anchor, verb) and any(child.dep_ == "nsubj" for child in verb.children)
+
+
+def _phrase_before(verb: Token) -> Span | None:
+    """The noun phrase right before a token, up to the start of its clause ("as", a comma, a verb)."""
+    start = verb.i
+    while start > 0:
+        token = verb.doc[start - 1]
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or token.tag_ == "POS" \
+                or (token.pos_ == "ADP" and token.lower_ in SUBJECT_PREPOSITIONS):
+            start -= 1
+        else:
+            break
+    phrase = verb.doc[start : verb.i]
+    while len(phrase) and phrase[0].pos_ in ("ADP", "DET") and phrase[0].lower_ != "the":
+        phrase = phrase[1:]
+    return phrase if len(phrase) and phrase[-1].pos_ in ("NOUN", "PROPN") else None
+
+
+def _head_of(phrase: Span) -> Token:
+    """The last noun before the phrase's first preposition ("analysts" in "Danske Bank analysts at ...")."""
+    nouns = [token for token in phrase if token.pos_ in ("NOUN", "PROPN")]
+    before = [token for token in nouns if not any(t.pos_ == "ADP" for t in phrase.doc[phrase.start : token.i])]
+    return before[-1] if before else nouns[-1]
+
+
+def _agrees(phrase: Span, verb: Token) -> bool:
+    """Does the verb form agree with the phrase's head ("figures show", "EU adds"), as a verb would?"""
+    head, form, lemma = _head_of(phrase), verb.lower_, verb.lemma_.lower()
+    if form == lemma:
+        return head.tag_ in ("NNS", "NNPS")
+    if form in (lemma + "s", lemma + "es"):
+        return head.tag_ in ("NN", "NNP")
+    return True  # a past form agrees with any subject
+
+
+def _owner_in(phrase: Span) -> Span | None:
+    """Who speaks in a subject phrase: the owner of a source noun ("Figures from the council"), else the phrase."""
+    head = _head_of(phrase)
+    if head.lower_ not in resources.words("source_nouns"):
+        return phrase
+    after = [token for token in phrase if token.i > head.i and token.pos_ == "ADP" and token.lower_ in ("from", "by", "of")]
+    if after:
+        return phrase.doc[after[0].i + 1 : phrase.end]
+    owners = [token for token in phrase if token.i < head.i and (token.pos_ == "PROPN" or token.lower_ in resources.words("body_nouns"))]
+    return phrase.doc[owners[0].i : head.i] if owners else None
+
+
+def _span_mention(span: Span, verb: Token) -> Mention:
+    """A mention read from the words of a span, not from its parse."""
+    entities = [entity for entity in span.doc.ents if entity.start >= span.start and entity.end <= span.end]
+    words = [token.lower_ for token in span]
+    return Mention(
+        text=span.text,
+        persons=tuple(entity.text for entity in entities if entity.label_ == "PERSON"),
+        orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
+        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
+        is_description=len(words) == 2 and words[0] == "the" and span[-1].tag_ == "NN",
+        verb=verb,
+    )
 
 
 def source_line(text: str) -> Mention | None:
@@ -549,11 +672,25 @@ def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
     Without "that", or with the inner speaker first ("police say 18,000, organisers
     claim 75,000"), each keeps its own figure.
     """
-    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS:
+    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS or _told_the_speaker(subject.head):
         return True
     named = inner.persons or inner.orgs or inner.places or any(token.pos_ == "PROPN" for token in subject.subtree)
     marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)
     return not named and outer.i < subject.i and marked
+
+
+def _told_the_speaker(verb: Token) -> bool:
+    """Is the verb told to the outer speaker ("survivors had told its staff", "witnesses told them")?
+
+    Testimony given to the speaker is relayed by the speaker: "the charity said survivors
+    had told its staff 80 people boarded" is the charity's figure. Told to anyone else
+    ("survivors told reporters") the inner speaker keeps it.
+    """
+    listeners = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+    return verb.lemma_.lower() == "tell" and any(
+        listener.lower_ in OBJECT_PRONOUNS
+        or any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in listener.children)
+        for listener in listeners)
 
 
 def _reports_other(verb: Token, anchor: Token) -> bool:
@@ -711,6 +848,11 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     claimant = _canonical(mention, context)
     for document in [*_documents_spoken_in(mention.verb), *([mention.document] if mention.document else [])]:
         context.bodies[document] = claimant
+    member = _MEMBERS_OF.match(mention.text)
+    noun = member.group(1).casefold() if member is not None else None
+    if noun is not None and mention.orgs and not mention.persons and claimant.name is not None \
+            and noun not in _tokens_of(" ".join(mention.orgs)):  # "the Ministry of Defence" is a name, not a member
+        context.bodies.setdefault(noun, claimant)  # "Management at the X disputed ...", later "the management"
     return claimant
 
 
@@ -803,6 +945,8 @@ def _known_claimants() -> frozenset[Claimant]:
 def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
+    if text.casefold() in resources.words("organiser_nouns") and len(context.events) == 1:
+        return Claimant(context.events[0], context.events[0], context.country)  # "organisers said": the one event's
     country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
     governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns") \
         and not resources.words("local_government_words") & set(text.lower().split())
@@ -814,8 +958,29 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     role_holder = context.roles.get(_role(text))
     if role_holder:
         return _person(role_holder, context)
+    named = _named_body(text, mention.places, context)
+    if named is not None:
+        return named
     text = _of_form(text)
     return Claimant(text if text[:1].isupper() else text.lower(), None, country)
+
+
+def _named_body(text: str, places: tuple[str, ...], context: DocumentContext) -> Claimant | None:
+    """The one body the document names with every word of a description ("Nepal tourism department" for
+    "the Department of Tourism"), if the description is headed by an institution's noun.
+
+    Headlines and ledes describe a body in lowercase words that its proper name, given elsewhere
+    in the text, contains; the place words of the description are left out of the comparison.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = _tokens_of(text) - STOP_WORDS - {word for place in places for word in _tokens_of(place)}
+    words = {word for word in words if word not in _countries()}
+    head = text.split()[-1].casefold()
+    if len(words) < 2 or head not in resources.words("body_nouns"):
+        return None
+    candidates = {name for name in context.organisations if words <= _tokens_of(name)}
+    return _organisation(candidates.pop(), context) if len(candidates) == 1 else None
 
 
 def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) -> str | None:

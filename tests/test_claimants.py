@@ -324,16 +324,35 @@ def test_description_names_the_one_introduced_body_with_that_word():
     assert claimant_of("The commission said turnout was 61 percent.", context).name == "Central Electoral Commission"
 
 
-@pytest.mark.xfail(reason="a bare generic subject ('organisers') names the event's organiser only by world knowledge")
-def test_organisers_of_a_named_event():
-    assert claimant_of("More than 30,000 runners took part in the Lisbon Marathon on Sunday, organisers said.").name == \
-        "Lisbon Marathon"
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("More than 30,000 runners took part in the Lisbon Marathon on Sunday, organisers said.", "Lisbon Marathon"),
+        ("The Harbour Jazz Festival sold 18,000 tickets, the organizers said.", "Harbour Jazz Festival"),
+        # no named event, two of them, or organisers of something else: the phrase stays
+        ("About 5,000 people marched through the capital, organisers said.", "organisers"),
+        ("The Oslo Marathon and the Bergen Folk Festival drew 50,000 visitors, organisers said.", "organisers"),
+        ("Organisers of the counter-protest said 2,000 people gathered outside the Lisbon Marathon.",
+         "Organisers of the counter-protest"),
+    ],
+)
+def test_bare_organisers_are_the_one_event_the_document_names(sentence, name):
+    assert claimant_of(sentence).name == name
 
 
-@pytest.mark.xfail(reason="a plain subject of a reported clause without 'that' keeps its figure: making the outer "
-                          "speaker the source cost heldout two claimant points")
-def test_relayed_testimony_without_that_is_the_relaying_body():
-    assert claimant_of("The charity said survivors had told its staff that about 80 people had boarded.").name == "charity"
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The charity said survivors had told its staff that about 80 people had boarded.", "charity"),
+        ("The coast guard said fishermen told them 14 crew members were missing.", "coast guard"),
+        ("The Red Cross said villagers had told its volunteers 300 homes were flattened.", "Red Cross"),
+        # testimony told to someone else stays the witnesses' own
+        ("The coast guard said fishermen told reporters 14 crew members were missing.", "fishermen"),
+        ("The charity said survivors had told the BBC that about 80 people had boarded.", "survivors"),
+    ],
+)
+def test_testimony_told_to_the_speaker_is_relayed_by_the_speaker(sentence, name):
+    assert claimant_of(sentence).name == name
 
 
 @pytest.mark.parametrize(
@@ -345,6 +364,8 @@ def test_relayed_testimony_without_that_is_the_relaying_body():
          "Brightwater Utilities"),
         ("Kestrel Air said it had cancelled 40 flights.", "A spokesperson for the airline said 6,000 passengers were affected.",
          "Kestrel Air"),
+        ("Monitors from the Nordic Election Network said 14 polling stations opened late.",
+         "The mission said it had sent 120 observers.", "Nordic Election Network"),
     ],
 )
 def test_description_by_kind_names_the_body_that_spoke_last(first, second, name):
@@ -524,3 +545,83 @@ def test_a_label_before_a_colon_is_not_the_speaker(sentence, name):
 )
 def test_nobodys_data_after_according_to_gives_way_to_a_subject_that_speaks(sentence, name):
     assert name in (claimant_of(sentence).name or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Customs figures show that 3 tonnes of heroin were seized last year.", "Customs"),
+        ("Hospital records show 212 patients were treated for burns.", "Hospital"),
+        ("Police data showed 1,400 burglaries in the first quarter.", "Police"),
+        ("A council report says 60 bridges need repairs.", "council"),
+        # a topic before the source noun owns nothing
+        ("Unemployment figures show 5.2 percent of adults are out of work.", "Unemployment figures"),
+        ("Trade data showed exports fell 3 percent.", "Trade data"),
+    ],
+)
+def test_institution_noun_before_a_source_noun_owns_it(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations", "name"),
+    [
+        ("Fishing season opens with 320 licences, Iceland fisheries directorate says", ["the Directorate of Fisheries"],
+         "Directorate of Fisheries"),
+        ("Bogota transport department says 40 buses were seized", ["the Department of Transport", "Reuters"],
+         "Department of Transport"),
+        # no named body, or more than one, with every word of the description: the description stays
+        ("Bogota transport department says 40 buses were seized", ["the Department of Health"],
+         "Bogota transport department"),
+        ("Bogota transport department says 40 buses were seized",
+         ["the Department of Transport", "the Transport Department Workers Union"], "Bogota transport department"),
+    ],
+)
+def test_description_headed_by_an_institution_noun_names_the_body_the_document_names(sentence, organisations, name):
+    assert claimant_of(sentence, document_context("", [], [], [], organisations)).name == name
+
+
+def test_place_before_an_institution_noun_is_no_person():
+    claimant = claimant_of("Trekking season opens with 9,000 permits, Nepal tourism department says")
+    assert (claimant.name, claimant.country) == ("Nepal tourism department", "Nepal")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure_index", "name"),
+    [
+        # the parser tags the reporting verb as a noun; the words still read "<subject> <verb>"
+        ("Figures from the county show rentals at the four marinas fell from 9,000 in 2020 to 6,500 last year.", 0,
+         "county"),
+        ("Records from the council show loans of the town's e-books rose to 52,000 last year.", 0, "council"),
+        ("Analysts at Brightwater Capital estimate that the plan will cost the city about 80 million dollars.", 0,
+         "Brightwater Capital"),
+        # a side clause's own speaker, which the parser hung off the main verb
+        ("US announces $2bn aid package for Kenya as UK adds £400 million", 1, "Government of United Kingdom"),
+        ("France announces €700m rescue fund for farmers as Germany adds €300 million", 1, "Government of Germany"),
+        ("France announces €700m rescue fund for farmers as Germany adds €300 million", 0, "Government of France"),
+        # a noun, not a verb: it follows a determiner or disagrees with the noun before it
+        ("A county report says 300 homes were damaged.", 0, "A county report"),
+        ("Turnout reached 61 percent, up from the 55 percent recorded in 2019.", 1, None),
+        ("EU institutions and member states have together pledged about €11bn.", 0, None),
+    ],
+)
+def test_reporting_verb_the_parser_misread_is_found_in_surface_order(sentence, figure_index, name):
+    assert claimant_of(sentence, figure_index=figure_index).name == name
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("Management at the Halvard Transit Authority said 40 buses ran.", "The management said 120 drivers struck.",
+         "Halvard Transit Authority"),
+        ("Staff at the Marlow Water Company said 30 pumps failed.", "The staff said 12 were repaired.",
+         "Marlow Water Company"),
+        # a body's own name teaches nothing about another body of its kind
+        ("The Ministry of Defence said 40 jets were bought.", "The finance ministry said the deficit was 8 percent.",
+         "finance ministry"),
+    ],
+)
+def test_members_of_a_named_body_name_it_later(first, second, name):
+    context = document_context(f"{first} {second}", [])
+    claimant_of(first, context)
+    assert claimant_of(second, context).name == name
