@@ -504,6 +504,8 @@ def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
     for verb in reversed(doc[: anchor.i]):
         if verb.lemma_.lower() not in _reporting_verbs() or verb.tag_ == "VBN" or _parsed_report(verb, anchor):
             continue  # a participle ("the 55 percent recorded in 2019") describes a noun
+        if _quoted(verb) and not _quoted(anchor):
+            continue  # '"SACMEX counts them as consumption," said X': the quoted words are X's
         subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
         if verb.pos_ == "VERB" and subject is not None and not _inside(anchor, subject):
             return _mention(doc, subject, verb)  # a real verb whose clause the parser left the figure out of
@@ -512,6 +514,11 @@ def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
             owner = _owner_in(phrase)
             return _span_mention(owner, verb) if owner is not None else None
     return None
+
+
+def _quoted(token: Token) -> bool:
+    """Is the token between an opening and a closing quotation mark of its sentence?"""
+    return sum(1 for before in token.doc[: token.i] if before.is_quote) % 2 == 1
 
 
 def _side_report(verb: Token) -> bool:
