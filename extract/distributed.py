@@ -220,10 +220,18 @@ def _sources(path: Path, name: str, row: ManifestRow | None, partition_bytes: in
     return [Source(str(path), name, size, mtime_ns, None, start, end, first_line) for start, end, first_line in ranges]
 
 
-def auto_partition_bytes(corpus_bytes: int) -> int:
-    """Bytes per partition for a corpus: its size over PARTITIONS_WANTED, a power of two, within bounds."""
+def auto_partition_bytes(corpus_bytes: int, workers: int = 1) -> int:
+    """Bytes per partition for a corpus: its size over PARTITIONS_WANTED, a power of two, within bounds.
+
+    For several workers the size is then evened out so the partitions come in whole rounds of the workers:
+    five partitions on two workers leave one idle while the fifth runs, six of a sixth less each do not.
+    """
     wanted = max(1, math.ceil(corpus_bytes / config.PARTITIONS_WANTED))
-    return min(config.PARTITION_BYTES_MAX, max(config.PARTITION_BYTES_MIN, 1 << (wanted - 1).bit_length()))
+    size = min(config.PARTITION_BYTES_MAX, max(config.PARTITION_BYTES_MIN, 1 << (wanted - 1).bit_length()))
+    if workers <= 1 or corpus_bytes <= size:
+        return size
+    rounds = math.ceil(math.ceil(corpus_bytes / size) / workers)
+    return math.ceil(corpus_bytes / (rounds * workers))
 
 
 def _size(path: Path) -> int:
@@ -234,13 +242,13 @@ def _size(path: Path) -> int:
 
 
 def plan_partitions(paths: Iterable[Path | str], manifest: Path | str | None = None, *,
-                    partition_bytes: int | None = None) -> tuple[list[Skipped], list[Partition]]:
+                    partition_bytes: int | None = None, workers: int = 1) -> tuple[list[Skipped], list[Partition]]:
     """The manifest warnings, and the corpus as partitions in the order `load_documents` reads it.
 
     Files are found and matched to manifest rows exactly as `load_documents`
     does. Consecutive small files are grouped up to `partition_bytes` (default:
-    `auto_partition_bytes` of the corpus); a JSONL file larger than that
-    becomes one partition per byte range.
+    `auto_partition_bytes` of the corpus for `workers`); a JSONL file larger
+    than that becomes one partition per byte range.
 
     Raises:
         InputError: a path does not exist or a manifest cannot be read.
@@ -248,7 +256,7 @@ def plan_partitions(paths: Iterable[Path | str], manifest: Path | str | None = N
     listed, warnings = corpus_files(paths, manifest)
     files = [(file.resolve(), name, row) for file, name, row in listed]
     if partition_bytes is None:
-        partition_bytes = auto_partition_bytes(sum(_size(file) for file, _, _ in files))
+        partition_bytes = auto_partition_bytes(sum(_size(file) for file, _, _ in files), workers)
     partitions: list[Partition] = []
     group: list[Source] = []
     for file, name, row in files:
@@ -478,7 +486,8 @@ def extract_partitioned(paths: Iterable[Path | str], manifest: Path | str | None
         workers: processes of a local Dask cluster.
         scheduler: address of an existing Dask scheduler.
         partition_bytes: input bytes per partition (files grouped, JSONL cut);
-            by default `auto_partition_bytes` of the corpus size.
+            by default `auto_partition_bytes` of the corpus size and of `workers`, so a
+            resumed run reuses its finished partitions when given the same `workers`.
         collect: return the whole claims table (read back from `output_dir`
             when given); otherwise memory stays bounded by one partition.
         on_partition: called with each partition and its result as it finishes
@@ -492,7 +501,8 @@ def extract_partitioned(paths: Iterable[Path | str], manifest: Path | str | None
         raise ValueError("give workers or scheduler, not both")
     if partition_bytes is not None and partition_bytes < 1:
         raise ValueError(f"partition_bytes must be positive, not {partition_bytes}")
-    manifest_warnings, partitions = plan_partitions(paths, manifest, partition_bytes=partition_bytes)
+    manifest_warnings, partitions = plan_partitions(paths, manifest, partition_bytes=partition_bytes,
+                                                    workers=workers or 1)
     results: dict[int, PartitionResult] = {}
     directory = Path(output_dir).resolve() if output_dir is not None else None
     if directory is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Callable, Iterator
@@ -234,3 +235,14 @@ def test_local_workers_start_with_the_model_loaded(wire_corpus: Path, tmp_path: 
     monkeypatch.setattr(distributed, "process_partition", _process_partition_on_a_warm_worker)
     assert run(wire_corpus, "-o", tmp_path / "workers.parquet", "--workers", 2, "--partition-mb", 0.002) == EXIT_SKIPPED
     assert len(pd.read_parquet(tmp_path / "workers.parquet")) > 0
+
+
+@pytest.mark.parametrize(("corpus_bytes", "workers"), [(1_100_000, 2), (1_100_000, 3), (5_000_000, 2), (300_000, 2)])
+def test_default_partitions_come_in_whole_rounds_of_the_workers(corpus_bytes: int, workers: int) -> None:
+    from extract.distributed import auto_partition_bytes
+
+    alone = auto_partition_bytes(corpus_bytes)
+    size = auto_partition_bytes(corpus_bytes, workers)
+    count = math.ceil(corpus_bytes / size)
+    assert count % workers == 0 and size <= alone
+    assert count <= math.ceil(corpus_bytes / alone) + workers - 1  # no more partitions than a round needs
