@@ -342,7 +342,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if _AGE.match(after):
         return "age"
     if integer and number.value < 120 and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
-            and re.match(r"(?:\s*[,.;)]|\s+(?:who|and|or|with|living|in)\b|$)", after):  # type: ignore[attr-defined]
+            and not re.match(r"\s+(?:per\s?cent|percent|%|years?\b|of\b)", after):  # type: ignore[attr-defined]
         return "age"
     if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE):
         return "multiplier"  # "higher by a factor of three"
