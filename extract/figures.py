@@ -370,6 +370,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
             return None  # "Boeing 737", "Apollo 11"; but "on Monday 300 people marched"
     if integer and _model_name_after(after):
         return None  # "the 787 Dreamliner"
+    if integer and re.fullmatch(r"[A-Z][\w.&/-]*\s", before) and re.match(r",\s+(?:a|an|the)\s", after):
+        return None  # "Utopia 56, a charity for migrants, said": a name the apposition describes
     if integer and (_grammar()["label_before"].search(before, max(0, len(before) - LABEL_REACH))  # type: ignore[attr-defined]
                     or _grammar()["label_after"].match(after, 0, 40)):  # type: ignore[attr-defined]
         return None  # "a category 4 storm", "the 112 emergency number": a label

@@ -129,6 +129,10 @@ def test_number_in_a_name_at_sentence_start():
     assert find_figures("Apollo 11 landed on the moon.") == []
 
 
+def test_a_name_with_a_number_described_by_an_apposition_is_no_count():
+    assert [figure.surface for figure in find_figures("Refuge 42, a shelter network, housed 300 people.")] == ["300"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "surface", "value"),
     [
