@@ -33,6 +33,15 @@ PARTITION_BYTES_MAX = 4 * 1024 * 1024
 # towns such as Zermatt; 1000 took 2.2 s more to read, and its extra villages share names with common words.
 CITY_MIN_POPULATION = 5000
 
+# Tables derived from installed packages on first use (the city -> country names), kept between runs.
+CACHE_DIR_ENV = "CLAIMS_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where derived tables are kept: $CLAIMS_CACHE_DIR, else the user's cache folder."""
+    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "numeric-claims"
+    return Path(os.environ.get(CACHE_DIR_ENV) or default)
+
 MANIFEST_NAME = "manifest.csv"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 

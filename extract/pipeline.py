@@ -158,6 +158,7 @@ def load_resources() -> None:
     warm, instead of each loading spaCy and quantulum3 again.
     """
     claims_in_document(Document(doc_id="warm-up", file="warm-up", text=WARM_UP_TEXT, published=dt.date(2024, 1, 3)))
+    resources.cities()  # read only when a story names a city, which nearly every corpus does
 
 
 def extract_corpus(paths: Iterable[Path | str], manifest: Path | str | None = None,

@@ -82,3 +82,21 @@ def test_document_country_goes_to_domestic_bodies_only(sentence, country):
     text = f"Floods swept through Graz and Linz on Monday. {sentence}"
     context = context_of(text, ["Graz", "Linz", "Hungary"], ["Graz", "Linz", "Hungary"])
     assert claimant_in(sentence, context).country == country
+
+
+def test_the_city_table_is_derived_once_kept_and_derived_again_when_damaged(tmp_path, monkeypatch):
+    from extract import config, resources
+
+    monkeypatch.setenv(config.CACHE_DIR_ENV, str(tmp_path))
+    resources.cities.cache_clear()
+    try:
+        derived = resources.cities()
+        kept = list(tmp_path.glob("cities-*.json"))
+        assert len(kept) == 1 and not list(tmp_path.glob("*.tmp"))
+        resources.cities.cache_clear()
+        assert resources.cities() == derived  # read back from the kept table
+        kept[0].write_text('{"AT": ["gr', encoding="utf-8")  # cut short
+        resources.cities.cache_clear()
+        assert resources.cities() == derived
+    finally:
+        resources.cities.cache_clear()
