@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +49,10 @@ SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subje
 SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
 _MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
+SPEAKER_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "the Port of X Authority" is often LOC
+FIGURE_AND_TIME_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+SPEAKER_WORD_LISTS = ("speaker_nouns", "titles", "body_nouns", "kind_nouns", "government_nouns", "source_nouns",
+                      "organiser_nouns")
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class Mention:
     verb: Token | None = field(default=None, compare=False)
     antecedent: str | None = None  # the body the sentence's main subject names, for a description inside it
     document: str | None = None  # the source noun the mention owns ("a report by X" gives "report")
+    can_speak: bool = field(default=True, compare=False)  # False for "homes", "five launches", "that": see `_speaks`
 
 
 @dataclass
@@ -420,7 +426,52 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         verb=verb,
         antecedent=_antecedent(doc, head) if is_description else None,
         document=document,
+        can_speak=_names_speaker(entities) or _speaks(head),
     )
+
+
+@lru_cache(maxsize=None)
+def _speaker_words() -> frozenset[str]:
+    """Head nouns that name a person, a body or a document that can be a source."""
+    people = {row["noun"] for row in resources.table("units") if row["category"] in ("person", "personnel")}
+    words = frozenset(people).union(*(resources.words(name) for name in SPEAKER_WORD_LISTS))
+    return words | {word.removesuffix("s") for word in words}  # the lists mix singulars and plurals; match lemmas
+
+
+@lru_cache(maxsize=None)
+def _speaker_endings() -> tuple[str, ...]:
+    """Endings that make a noun a speaker noun ("-ologists"), the `-` entries of speaker_nouns.txt."""
+    return tuple(word[1:] for word in resources.words("speaker_nouns") if word.startswith("-"))
+
+
+def _names_speaker(entities: list[Span]) -> bool:
+    """Does a phrase name a person, body or place ("A nurse, Lotte Peeters,", "analysts at X")?"""
+    return any(entity.label_ in SPEAKER_ENTITIES for entity in entities)
+
+
+def _speaks(head: Token) -> bool:
+    """Can a subject phrase headed by `head` be the source of a figure at all?
+
+    Attribution rules find the subject of a reporting verb, but on real news that subject is
+    sometimes a thing ("homes", "wire fraud"), a figure ("24 per cent of adults", "five
+    launches"), a time ("a busy December") or a bare determiner ("that"): none of them can say
+    anything, whatever the phrasing. A person, a body, a document or a named entity can.
+    """
+    entity = next((entity for entity in head.doc.ents if entity.start <= head.i < entity.end), None)
+    if entity is not None:
+        return entity.label_ not in FIGURE_AND_TIME_ENTITIES
+    if head.pos_ in ("PRON", "DET") or head.tag_ in ("WDT", "DT"):
+        return head.lower_ in PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS
+    if head.pos_ == "PROPN":
+        return True  # a name the tagger did not recognise
+    named = [head, *(child for child in head.children if child.dep_ == "compound")]  # "organisation evofenedex"
+    return sum(letter.isupper() for letter in head.text) > 1 or any(_speaker_word(token) for token in named)
+
+
+def _speaker_word(token: Token) -> bool:
+    """Is the token, or its lemma, a speaker noun or a word with a speaker noun's ending ("seismologists")?"""
+    forms = (token.lower_, token.lemma_.lower())
+    return any(form in _speaker_words() or form.endswith(_speaker_endings()) for form in forms)
 
 
 def _antecedent(doc: Doc, head: Token) -> str | None:
@@ -448,7 +499,17 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         anchor: the figure's last token in `doc`.
 
     Returns:
-        The mention, or None when the sentence gives no source.
+        The first candidate mention that can speak (see `_speaks`), or None when the sentence gives no source.
+    """
+    return next((mention for mention in _candidate_mentions(doc, anchor) if mention.can_speak), None)
+
+
+def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
+    """Every source a sentence may give for the figure, most likely first.
+
+    The subjects of the reporting verbs over the figure, "according to X", the speaker of a
+    surface-order report, the nearest reporting verb's subject, an ownerless "according to"
+    source, and the owner of a source noun.
     """
     verbs = _reporting_verbs()
     candidates = _reporting_verbs_over(anchor)
@@ -456,7 +517,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
     surface = _surface_report(doc, anchor)
     for position, (verb, subject) in enumerate(zip(candidates, speakers)):
         if surface is not None and surface.verb is not None and verb.i < surface.verb.i and _side_report(surface.verb):
-            return surface  # "US unveils $1.2bn ... as EU adds €500 million": the side clause nearer the figure
+            yield surface  # "US unveils $1.2bn ... as EU adds €500 million": the side clause nearer the figure
         if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
             continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
         if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None:
@@ -464,7 +525,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         mention = _mention(doc, subject, verb)
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
-        return mention
+        yield mention
     ownerless: Mention | None = None  # "according to data released under ...": used only if nobody else speaks
     for token in doc:
         if token.lower_ == "according":
@@ -472,25 +533,24 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if objects and not _inside(anchor, objects[0]):
                 mention = _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
                 if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
-                    return mention
+                    yield mention
                 ownerless = ownerless or mention
     if surface is not None:
-        return surface
+        yield surface
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
-                return _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
+                yield _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
     if ownerless is not None:
-        return ownerless
+        yield ownerless
     sources = resources.words("source_nouns")
     for token in doc:
         if token.lower_ in sources:
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
-                return _mention(doc, owners[0], None)
-    return None
+                yield _mention(doc, owners[0], None)
 
 
 def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
@@ -593,6 +653,7 @@ def _span_mention(span: Span, verb: Token) -> Mention:
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
         is_description=len(words) == 2 and words[0] == "the" and span[-1].tag_ == "NN",
         verb=verb,
+        can_speak=_names_speaker(entities) or _speaks(_head_of(span)),
     )
 
 

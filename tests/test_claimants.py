@@ -634,3 +634,27 @@ def test_a_verb_inside_a_quote_does_not_name_the_speaker_of_a_later_pronoun():
     frame = claims_from_text(text, published="2026-03-24")
     assert frame.iloc[0]["surface"] == "8 percent"
     assert "Marta Velez" in frame.iloc[0]["claimant"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a subject that cannot speak gives no source: a determiner, a thing, a figure, a time
+        ("That suggests 3,000 workers could lose their jobs.", None),
+        ("Higher rents show 12 percent of tenants are behind on payments.", None),
+        ("A quiet January showed 800 fewer sales than a year earlier.", None),
+        ("Property prices indicate 9,000 homes sit empty in the town.", None),
+        # ... and the next candidate speaker is taken instead
+        ("Police said rising rents show 3,000 families were evicted.", "Police"),
+        # persons, bodies, documents and groups of people keep their claim
+        ("Court documents show the firm paid $2 million in fines.", "Court documents"),
+        ("Analysts expect profits of 4 billion crowns this year.", "Analysts"),
+        ("The ministry said 45 schools had closed.", "ministry"),
+        ("Regional officials said 120 people were evacuated.", "Regional officials"),
+        ("Seismologists recorded 300 tremors overnight.", "Seismologists"),
+        ("Residents said 50 houses were flooded.", "Residents"),
+        ("Lina Varga said 70 trucks crossed the border.", "Lina Varga"),
+    ],
+)
+def test_a_claimant_is_a_person_a_body_or_a_document(sentence, name):
+    assert claimant_of(sentence).name == name
