@@ -27,6 +27,7 @@ PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON = {"i", "we"}
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
+OWNER_PRONOUNS = POSSESSIVE_PRONOUNS - {"our", "my"}  # "its own metering": the speaker named before owns it
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
@@ -365,9 +366,9 @@ def _core(head: Token) -> list[Token]:
 
 
 def _source_of(noun: Token) -> Token | None:
-    """Who a source noun belongs to: "X's figures", "X figures", "figures from X", "data compiled by X"."""
+    """Who a source noun belongs to: "X's figures", "its own figures", "X figures", "figures from X", "data compiled by X"."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in OWNER_PRONOUNS):
             return child
         if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
             return child  # "a YouGov poll", "UNHCR data", "Customs figures"
@@ -388,8 +389,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
     document = None
-    if head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
-        document, head = head.lower_, _source_of(head)  # "the ministry's bulletin listed ..." -> the ministry
+    while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
+        # "the ministry's bulletin listed ..." -> the ministry; "the average of estimates compiled by X" -> X
+        document, head = document or head.lower_, _source_of(head)
     addressed = next((child for child in head.children if child.dep_ == "appos"
                       and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
     if addressed is not None and _addressed(head):
@@ -421,7 +423,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         persons=tuple(person for person in persons if person not in adjectives),
         orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives),
-        is_pronoun=head.lower_ in PRONOUNS,
+        is_pronoun=head.lower_ in PRONOUNS or head.lower_ in OWNER_PRONOUNS,
         is_description=is_description,
         verb=verb,
         antecedent=_antecedent(doc, head) if is_description else None,
@@ -726,21 +728,27 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
     participles = [child for child in verb.children if child.dep_ == "advcl"]  # "AIM, citing X, reported"
     participles += [child for child in subject.children if child.dep_ == "acl"] if subject is not None else []
     cited = [grand for child in participles if child.lemma_.lower() in _citing_verbs()
-             for grand in child.children if grand.dep_ == "dobj"]
+             for grand in child.children if grand.dep_ == "dobj" and not _owned_by_pronoun(grand)]
     return cited[0] if cited else subject
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    """Is a source noun owned by a pronoun ("citing its own survey")? Then its owner is the one who cites it."""
+    owner = _source_of(noun) if noun.lower_ in resources.words("source_nouns") else None
+    return owner is not None and owner.lower_ in OWNER_PRONOUNS
 
 
 def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
     """Does an inner speaker give way to the speaker `outer` of a reporting verb above it?
 
     A passive agent ("confirmed by laboratory tests, the ministry added") or a pronoun
-    ("the agency said it had recorded") always does. A plain noun phrase naming nobody
+    ("the agency said it had recorded", "the agency said its figures showed") always does. A plain noun phrase naming nobody
     does inside the outer speaker's "that" clause ("the minister said that the
     government had offered 3.5 percent"): what it offered is what the minister says.
     Without "that", or with the inner speaker first ("police say 18,000, organisers
     claim 75,000"), each keeps its own figure.
     """
-    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS or _told_the_speaker(subject.head):
+    if subject.dep_ == "pobj" or inner.is_pronoun or _told_the_speaker(subject.head):
         return True
     named = inner.persons or inner.orgs or inner.places or any(token.pos_ == "PROPN" for token in subject.subtree)
     marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)

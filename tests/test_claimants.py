@@ -658,3 +658,21 @@ def test_a_verb_inside_a_quote_does_not_name_the_speaker_of_a_later_pronoun():
 )
 def test_a_claimant_is_a_person_a_body_or_a_document(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the body a pronoun owner refers to is the source of "its own" data
+        ("Norvik Water said earlier this week that its own metering showed 3 million litres were lost.", "Norvik Water"),
+        ("The utility later said its figures showed 40 leaks a day.", "utility"),
+        ("The Tarsk Shippers Guild, citing its own survey, said 35 percent of members would switch to rail.",
+         "Tarsk Shippers Guild"),
+        # an aggregate of figures compiled by someone is theirs
+        ("The index will end the year at 8,200, according to the average of six estimates compiled by Refinitiv.",
+         "Refinitiv"),
+        ("The average of 14 estimates by Halden Research puts growth at 2.1 percent.", "Halden Research"),
+    ],
+)
+def test_owner_of_own_figures_and_compiler_of_an_average_is_the_source(sentence, name):
+    assert claimant_of(sentence, figure_index=-1).name == name
