@@ -366,7 +366,8 @@ def _core(head: Token) -> list[Token]:
 
 
 def _source_of(noun: Token) -> Token | None:
-    """Who a source noun belongs to: "X's figures", "its own figures", "X figures", "figures from X", "data compiled by X"."""
+    """Who a source noun belongs to: "X's figures", "its own figures", "X figures", "figures from X",
+    "data compiled by X"."""
     for child in noun.children:
         if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in OWNER_PRONOUNS):
             return child
@@ -742,8 +743,8 @@ def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
     """Does an inner speaker give way to the speaker `outer` of a reporting verb above it?
 
     A passive agent ("confirmed by laboratory tests, the ministry added") or a pronoun
-    ("the agency said it had recorded", "the agency said its figures showed") always does. A plain noun phrase naming nobody
-    does inside the outer speaker's "that" clause ("the minister said that the
+    ("the agency said it had recorded", "the agency said its figures showed") always does.
+    A plain noun phrase naming nobody does inside the outer speaker's "that" clause ("the minister said that the
     government had offered 3.5 percent"): what it offered is what the minister says.
     Without "that", or with the inner speaker first ("police say 18,000, organisers
     claim 75,000"), each keeps its own figure.
@@ -1023,10 +1024,12 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
     if text.casefold() in resources.words("organiser_nouns") and len(context.events) == 1:
         return Claimant(context.events[0], context.events[0], context.country)  # "organisers said": the one event's
-    country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
+    country = _country_of(mention.text, *mention.places) or _demonym_country(mention.places) \
+        or _named_in_document(mention.places, context)
     governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns") \
         and not resources.words("local_government_words") & set(text.lower().split())
-    if country and (governing or (mention.places and _key(text) in {_key(p) for p in mention.places})):
+    bare_place = bool(mention.places) and _key(text) in {_key(p) for p in mention.places}
+    if country and (governing or (bare_place and _governs(country, context))):
         name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government", "Malawian officials"
         return _aliases().get(_key(name), Claimant(name, name, country))
     if text[:1].isupper() and len(text.split()) == 1:
@@ -1039,6 +1042,28 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
         return named
     text = _of_form(text)
     return Claimant(text if text[:1].isupper() else text.lower(), None, country)
+
+
+def _demonym_country(places: tuple[str, ...]) -> str | None:
+    """The country a plural demonym names ("Belgians" -> Belgium); the countries data lists adjectives singular."""
+    singulars = [place.removesuffix("s") for place in places if place.endswith("s")]
+    return _country_of(*singulars) if singulars else None
+
+
+def _governs(place: str, context: DocumentContext) -> bool:
+    """Can a place named alone ("Kyiv said", "Marovia said") stand for its government?
+
+    Not when the place is a name the document also uses for an organisation, or one the countries data
+    does not know and the document gives in no other form (an adjective sharing its stem, "Marovian"):
+    that is a body's name the tagger read as a place ("Nevsun said"), and "Government of Nevsun"
+    would name a body that does not exist.
+    """
+    if _key(place) in {_key(name) for name in context.organisations}:
+        return False
+    if place.casefold() in {country.casefold() for country in _countries().values()}:
+        return True
+    stem = _key(place)[:4]
+    return any(_key(other) != _key(place) and _key(other).startswith(stem) for other in context.places)
 
 
 def _named_body(text: str, places: tuple[str, ...], context: DocumentContext) -> Claimant | None:

@@ -676,3 +676,26 @@ def test_a_claimant_is_a_person_a_body_or_a_document(sentence, name):
 )
 def test_owner_of_own_figures_and_compiler_of_an_average_is_the_source(sentence, name):
     assert claimant_of(sentence, figure_index=-1).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "organisations", "name"),
+    [
+        # a plural demonym is its country's government
+        ("Belgians like to say that 90 percent of people know each other.", ["Belgians"], [], "Government of Belgium"),
+        ("Germans said 300 flights were cancelled.", ["Germans"], [], "Government of Germany"),
+        # a place the data lacks but the document also names by its adjective still governs
+        ("Marovia said 300 people had crossed the border.", ["Marovia", "Marovian"], [], "Government of Marovia"),
+        ("Brussels said 40 trains were cancelled.", ["Brussels"], [], "Government of Belgium"),
+        # a body's name the tagger read as a place invents no government
+        ("Qorvex said 89 percent of its shares were tendered.", ["Qorvex"], [], "Qorvex"),
+        ("Qorvex said 89 percent of its shares were tendered.", ["Qorvex", "Qorvexian"], ["Qorvex"], "Qorvex"),
+    ],
+)
+def test_a_place_named_alone_governs_only_when_it_is_a_country(sentence, places, organisations, name):
+    doc = language_model()(sentence)
+    doc.ents = [entity for entity in doc.ents if entity.text not in places]
+    doc.ents = [*doc.ents, Span(doc, 0, 1, label="NORP" if places[0].endswith("s") else "GPE")]
+    anchor = next(token for token in doc if token.like_num)
+    context = document_context(sentence, [], places, organisations=organisations)
+    assert resolve(attribution(doc, anchor), context).name == name
