@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +28,7 @@ PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON = {"i", "we"}
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
+OWNER_PRONOUNS = POSSESSIVE_PRONOUNS - {"our", "my"}  # "its own metering": the speaker named before owns it
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
@@ -49,6 +51,10 @@ SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subje
 SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
 _MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
+SPEAKER_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "the Port of X Authority" is often LOC
+FIGURE_AND_TIME_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+SPEAKER_WORD_LISTS = ("speaker_nouns", "titles", "body_nouns", "kind_nouns", "government_nouns", "source_nouns",
+                      "organiser_nouns")
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,7 @@ class Mention:
     verb: Token | None = field(default=None, compare=False)
     antecedent: str | None = None  # the body the sentence's main subject names, for a description inside it
     document: str | None = None  # the source noun the mention owns ("a report by X" gives "report")
+    can_speak: bool = field(default=True, compare=False)  # False for "homes", "five launches", "that": see `_speaks`
 
 
 @dataclass
@@ -428,9 +435,10 @@ def _core(head: Token) -> list[Token]:
 
 
 def _source_of(noun: Token) -> Token | None:
-    """Who a source noun belongs to: "X's figures", "X figures", "figures from X", "data compiled by X"."""
+    """Who a source noun belongs to: "X's figures", "its own figures", "X figures", "figures from X",
+    "data compiled by X"."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in OWNER_PRONOUNS):
             return child
         if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
             return child  # "a YouGov poll", "UNHCR data", "Customs figures"
@@ -451,8 +459,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
     document = None
-    if head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
-        document, head = head.lower_, _source_of(head)  # "the ministry's bulletin listed ..." -> the ministry
+    while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
+        # "the ministry's bulletin listed ..." -> the ministry; "the average of estimates compiled by X" -> X
+        document, head = document or head.lower_, _source_of(head)
     addressed = next((child for child in head.children if child.dep_ == "appos"
                       and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
     if addressed is not None and _addressed(head):
@@ -484,12 +493,57 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         persons=tuple(person for person in persons if person not in adjectives),
         orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives),
-        is_pronoun=head.lower_ in PRONOUNS,
+        is_pronoun=head.lower_ in PRONOUNS or head.lower_ in OWNER_PRONOUNS,
         is_description=is_description,
         verb=verb,
         antecedent=_antecedent(doc, head) if is_description else None,
         document=document,
+        can_speak=_names_speaker(entities) or _speaks(head),
     )
+
+
+@lru_cache(maxsize=None)
+def _speaker_words() -> frozenset[str]:
+    """Head nouns that name a person, a body or a document that can be a source."""
+    people = {row["noun"] for row in resources.table("units") if row["category"] in ("person", "personnel")}
+    words = frozenset(people).union(*(resources.words(name) for name in SPEAKER_WORD_LISTS))
+    return words | {word.removesuffix("s") for word in words}  # the lists mix singulars and plurals; match lemmas
+
+
+@lru_cache(maxsize=None)
+def _speaker_endings() -> tuple[str, ...]:
+    """Endings that make a noun a speaker noun ("-ologists"), the `-` entries of speaker_nouns.txt."""
+    return tuple(word[1:] for word in resources.words("speaker_nouns") if word.startswith("-"))
+
+
+def _names_speaker(entities: list[Span]) -> bool:
+    """Does a phrase name a person, body or place ("A nurse, Lotte Peeters,", "analysts at X")?"""
+    return any(entity.label_ in SPEAKER_ENTITIES for entity in entities)
+
+
+def _speaks(head: Token) -> bool:
+    """Can a subject phrase headed by `head` be the source of a figure at all?
+
+    Attribution rules find the subject of a reporting verb, but on real news that subject is
+    sometimes a thing ("homes", "wire fraud"), a figure ("24 per cent of adults", "five
+    launches"), a time ("a busy December") or a bare determiner ("that"): none of them can say
+    anything, whatever the phrasing. A person, a body, a document or a named entity can.
+    """
+    entity = next((entity for entity in head.doc.ents if entity.start <= head.i < entity.end), None)
+    if entity is not None:
+        return entity.label_ not in FIGURE_AND_TIME_ENTITIES
+    if head.pos_ in ("PRON", "DET") or head.tag_ in ("WDT", "DT"):
+        return head.lower_ in PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS
+    if head.pos_ == "PROPN":
+        return True  # a name the tagger did not recognise
+    named = [head, *(child for child in head.children if child.dep_ == "compound")]  # "organisation evofenedex"
+    return sum(letter.isupper() for letter in head.text) > 1 or any(_speaker_word(token) for token in named)
+
+
+def _speaker_word(token: Token) -> bool:
+    """Is the token, or its lemma, a speaker noun or a word with a speaker noun's ending ("seismologists")?"""
+    forms = (token.lower_, token.lemma_.lower())
+    return any(form in _speaker_words() or form.endswith(_speaker_endings()) for form in forms)
 
 
 def _antecedent(doc: Doc, head: Token) -> str | None:
@@ -517,7 +571,17 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         anchor: the figure's last token in `doc`.
 
     Returns:
-        The mention, or None when the sentence gives no source.
+        The first candidate mention that can speak (see `_speaks`), or None when the sentence gives no source.
+    """
+    return next((mention for mention in _candidate_mentions(doc, anchor) if mention.can_speak), None)
+
+
+def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
+    """Every source a sentence may give for the figure, most likely first.
+
+    The subjects of the reporting verbs over the figure, "according to X", the speaker of a
+    surface-order report, the nearest reporting verb's subject, an ownerless "according to"
+    source, and the owner of a source noun.
     """
     verbs = _reporting_verbs()
     candidates = _reporting_verbs_over(anchor)
@@ -525,7 +589,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
     surface = _surface_report(doc, anchor)
     for position, (verb, subject) in enumerate(zip(candidates, speakers)):
         if surface is not None and surface.verb is not None and verb.i < surface.verb.i and _side_report(surface.verb):
-            return surface  # "US unveils $1.2bn ... as EU adds €500 million": the side clause nearer the figure
+            yield surface  # "US unveils $1.2bn ... as EU adds €500 million": the side clause nearer the figure
         if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
             continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
         if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None:
@@ -533,7 +597,7 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
         mention = _mention(doc, subject, verb)
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
-        return mention
+        yield mention
     ownerless: Mention | None = None  # "according to data released under ...": used only if nobody else speaks
     for token in doc:
         if token.lower_ == "according":
@@ -541,25 +605,24 @@ def attribution(doc: Doc, anchor: Token) -> Mention | None:
             if objects and not _inside(anchor, objects[0]):
                 mention = _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
                 if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
-                    return mention
+                    yield mention
                 ownerless = ownerless or mention
     if surface is not None:
-        return surface
+        yield surface
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
-                return _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
+                yield _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
     if ownerless is not None:
-        return ownerless
+        yield ownerless
     sources = resources.words("source_nouns")
     for token in doc:
         if token.lower_ in sources:
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
-                return _mention(doc, owners[0], None)
-    return None
+                yield _mention(doc, owners[0], None)
 
 
 def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
@@ -662,6 +725,7 @@ def _span_mention(span: Span, verb: Token) -> Mention:
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")),
         is_description=len(words) == 2 and words[0] == "the" and span[-1].tag_ == "NN",
         verb=verb,
+        can_speak=_names_speaker(entities) or _speaks(_head_of(span)),
     )
 
 
@@ -734,21 +798,27 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
     participles = [child for child in verb.children if child.dep_ == "advcl"]  # "AIM, citing X, reported"
     participles += [child for child in subject.children if child.dep_ == "acl"] if subject is not None else []
     cited = [grand for child in participles if child.lemma_.lower() in _citing_verbs()
-             for grand in child.children if grand.dep_ == "dobj"]
+             for grand in child.children if grand.dep_ == "dobj" and not _owned_by_pronoun(grand)]
     return cited[0] if cited else subject
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    """Is a source noun owned by a pronoun ("citing its own survey")? Then its owner is the one who cites it."""
+    owner = _source_of(noun) if noun.lower_ in resources.words("source_nouns") else None
+    return owner is not None and owner.lower_ in OWNER_PRONOUNS
 
 
 def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
     """Does an inner speaker give way to the speaker `outer` of a reporting verb above it?
 
     A passive agent ("confirmed by laboratory tests, the ministry added") or a pronoun
-    ("the agency said it had recorded") always does. A plain noun phrase naming nobody
-    does inside the outer speaker's "that" clause ("the minister said that the
+    ("the agency said it had recorded", "the agency said its figures showed") always does.
+    A plain noun phrase naming nobody does inside the outer speaker's "that" clause ("the minister said that the
     government had offered 3.5 percent"): what it offered is what the minister says.
     Without "that", or with the inner speaker first ("police say 18,000, organisers
     claim 75,000"), each keeps its own figure.
     """
-    if subject.dep_ == "pobj" or subject.lower_ in PRONOUNS or _told_the_speaker(subject.head):
+    if subject.dep_ == "pobj" or inner.is_pronoun or _told_the_speaker(subject.head):
         return True
     named = inner.persons or inner.orgs or inner.places or any(token.pos_ == "PROPN" for token in subject.subtree)
     marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)
@@ -1066,10 +1136,12 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
     if text.casefold() in resources.words("organiser_nouns") and len(context.events) == 1:
         return Claimant(context.events[0], context.events[0], context.country)  # "organisers said": the one event's
-    country = _country_of(mention.text, *mention.places) or _named_in_document(mention.places, context)
+    country = _country_of(mention.text, *mention.places) or _demonym_country(mention.places) \
+        or _named_in_document(mention.places, context)
     governing = len(text.split()) > 1 and text.split()[-1].lower() in resources.words("government_nouns") \
         and not resources.words("local_government_words") & set(text.lower().split())
-    if country and (governing or (mention.places and _key(text) in {_key(p) for p in mention.places})):
+    bare_place = bool(mention.places) and _key(text) in {_key(p) for p in mention.places}
+    if country and (governing or (bare_place and _governs(country, context))):
         name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government", "Malawian officials"
         return _aliases().get(_key(name), Claimant(name, name, country))
     if text[:1].isupper() and len(text.split()) == 1:
@@ -1083,6 +1155,28 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     text = _of_form(text)
     return Claimant(text if text[:1].isupper() else text.lower(), None,
                     country or _city_country(mention.places, context))
+
+
+def _demonym_country(places: tuple[str, ...]) -> str | None:
+    """The country a plural demonym names ("Belgians" -> Belgium); the countries data lists adjectives singular."""
+    singulars = [place.removesuffix("s") for place in places if place.endswith("s")]
+    return _country_of(*singulars) if singulars else None
+
+
+def _governs(place: str, context: DocumentContext) -> bool:
+    """Can a place named alone ("Kyiv said", "Marovia said") stand for its government?
+
+    Not when the place is a name the document also uses for an organisation, or one the countries data
+    does not know and the document gives in no other form (an adjective sharing its stem, "Marovian"):
+    that is a body's name the tagger read as a place ("Nevsun said"), and "Government of Nevsun"
+    would name a body that does not exist.
+    """
+    if _key(place) in {_key(name) for name in context.organisations}:
+        return False
+    if place.casefold() in {country.casefold() for country in _countries().values()}:
+        return True
+    stem = _key(place)[:4]
+    return any(_key(other) != _key(place) and _key(other).startswith(stem) for other in context.places)
 
 
 def _named_body(text: str, places: tuple[str, ...], context: DocumentContext) -> Claimant | None:
