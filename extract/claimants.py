@@ -38,7 +38,7 @@ _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", 
     r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
     r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
 )
-_WORDS_BEFORE = re.compile(r"(?:[\w.\u2019']+\s+){1,4}$")
+_WORDS_BEFORE = re.compile(r"(?:[\w.\u2019']+,?\s+){1,4}$")  # "The spokesman, <person>" too
 WORDS_BEFORE_WINDOW = 200  # characters: four words and their spaces
 _SOURCE_LINE = re.compile(r"(?:Sources?|Data|Figures)\s*:\s*(?P<name>[^:]+?)\s*\.?")  # "Source: Venice city council"
 _SPEAKER_TAG = re.compile(r"([A-Z][A-Z\u2019'.-]+(?: [A-Z][A-Z\u2019'.-]+){0,3})(?: \(([^)]*)\))?:\s")  # "NIMA GYALZEN: "

@@ -699,3 +699,11 @@ def test_a_place_named_alone_governs_only_when_it_is_a_country(sentence, places,
     anchor = next(token for token in doc if token.like_num)
     context = document_context(sentence, [], places, organisations=organisations)
     assert resolve(attribution(doc, anchor), context).name == name
+
+
+def test_an_unnamed_speaker_named_in_apposition_later_is_that_person():
+    text = ("A fire service spokeswoman said about 60 homes were evacuated. The spokeswoman, Ines Carvalho, "
+            "said 14 firefighters were hurt.")
+    frame = claims_from_text(text, published="2025-08-12")
+    assert list(frame["surface"]) == ["60", "14"]
+    assert list(frame["claimant"]) == ["Ines Carvalho", "Ines Carvalho"]
