@@ -1193,8 +1193,15 @@ def _named_body(text: str, places: tuple[str, ...], context: DocumentContext) ->
     head = text.split()[-1].casefold()
     if len(words) < 2 or head not in resources.words("body_nouns"):
         return None
-    candidates = {name for name in context.organisations if words <= _tokens_of(name)}
+    wanted = _singulars(words)  # "the emergencies ministry" is the "Ministry of Emergency Situations"
+    candidates = {name for name in context.organisations  # a lowercase "ORG" is a description too, not a name
+                  if wanted <= _singulars(_tokens_of(name)) and any(word[:1].isupper() for word in name.split())}
     return _organisation(candidates.pop(), context) if len(candidates) == 1 else None
+
+
+def _singulars(words: set[str]) -> set[str]:
+    pluralizer = resources.pluralizer()
+    return {pluralizer.singular_noun(word) or word for word in words}
 
 
 def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) -> str | None:

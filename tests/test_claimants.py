@@ -707,3 +707,12 @@ def test_an_unnamed_speaker_named_in_apposition_later_is_that_person():
     frame = claims_from_text(text, published="2025-08-12")
     assert list(frame["surface"]) == ["60", "14"]
     assert list(frame["claimant"]) == ["Ines Carvalho", "Ines Carvalho"]
+
+
+def test_a_lowercase_description_resolves_to_the_body_named_in_full_despite_plurals():
+    text = ("Flood toll rises to 12, civil emergencies ministry says\n\n"
+            "At least 12 people died, Moldova's Ministry of Civil Emergency Response said on Monday. "
+            "The civil emergencies ministry said 300 homes were flooded.")
+    frame = claims_from_text(text, published="2025-04-14")
+    assert list(frame["surface"]) == ["12", "12", "300"]
+    assert frame.iloc[-1]["claimant"] == "Ministry of Civil Emergency Response"
