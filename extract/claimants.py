@@ -471,8 +471,16 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if any(child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated) for child in head.children):
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," (parsed as appos or conj)
     span = doc[tokens[0].i : tokens[-1].i + 1]
+    # what a relative clause says of the speaker names no speaker: "X, a charity that works around Calais,"
+    described = {inner.i for token in span if token.dep_ in ("relcl", "acl") for inner in token.subtree}
     entities = [entity for entity in doc.ents if entity.start >= span.start and entity.end <= span.end
-                and entity.root.dep_ != "npadvmod"]  # "a Kraków-based research group" is no person or place
+                and entity.root.dep_ != "npadvmod"  # "a Kraków-based research group" is no person or place
+                and entity.root.i not in described]
+    appositions = [child for child in head.children if child.dep_ == "appos"]
+    if head.pos_ == "PROPN" and appositions and all(child.pos_ == "NOUN" for child in appositions) \
+            and not any(entity.label_ in ("PERSON", "ORG") for entity in entities):
+        core = _core(head)  # "Utopia 56, a French charity ...,": the name the tagger missed, without its description
+        span = doc[core[0].i : core[-1].i + 1]
     persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
     is_description = head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"])
     if head.lower_ in resources.words("titles") and not persons:
