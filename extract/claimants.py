@@ -1014,6 +1014,21 @@ def _organisation(text: str, context: DocumentContext) -> Claimant:
     return Claimant(cleaned, cleaned, _country_of(text))
 
 
+def _placed_owner(name: str, context: DocumentContext) -> str:
+    """ "the city's health department" -> "Almaty health department": a place noun owning a body stands for the
+    document's own place (its main country, or its first city); with none known the owner is dropped."""
+    possessive = _POSSESSIVE.match(name.replace("\u2019", "'"))
+    owner = possessive.group(1).strip().casefold().removeprefix("the ").strip() if possessive else ""
+    if owner not in resources.words("place_nouns"):
+        return name
+    if owner in ("country", "nation"):
+        place = context.country
+    else:
+        place = next((gpe for gpe in context.places if gpe in context.gpe and _place_key(gpe) not in _countries()
+                      and geography.country_of_city(gpe)), None)
+    return f"{place} {possessive.group(2).strip()}" if place else possessive.group(2).strip()
+
+
 def _of_form(name: str) -> str:
     """ "Marovia's government" -> "Government of Marovia": the form canonical names of bodies take."""
     possessive = _POSSESSIVE.match(name.replace("\u2019", "'"))
@@ -1160,7 +1175,7 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     named = _named_body(text, mention.places, context)
     if named is not None:
         return named
-    text = _of_form(text)
+    text = _of_form(_placed_owner(text, context))
     return Claimant(text if text[:1].isupper() else text.lower(), None,
                     country or _city_country(mention.places, context))
 

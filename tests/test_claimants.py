@@ -732,3 +732,18 @@ def test_a_relative_clause_about_the_speaker_names_no_speaker(sentence, name):
     claimant = claims_from_text(sentence, published="2026-05-11").iloc[0]["claimant"]
     assert claimant.startswith(name)
     assert "Ostend" not in claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place noun owning a body stands for the story's place, or is dropped when none is known
+        ("Heavy rain flooded streets in Lyon on Monday. The city's fire service said 40 homes were evacuated.",
+         "Lyon fire service"),
+        ("Heavy rain flooded streets on Monday. The city's fire service said 40 homes were evacuated.", "fire service"),
+        ("Voters in Kenya went to the polls. The country's election commission said 61 percent of voters took part.",
+         "Kenya election commission"),
+    ],
+)
+def test_the_city_s_body_is_named_with_the_story_s_place(text, name):
+    assert claims_from_text(text, published="2026-01-15").iloc[-1]["claimant"] == name
