@@ -477,6 +477,11 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                 and entity.root.dep_ != "npadvmod"  # "a Kraków-based research group" is no person or place
                 and entity.root.i not in described]
     appositions = [child for child in head.children if child.dep_ == "appos"]
+    named_as = {entity.label_ for entity in entities if entity.start <= head.i < entity.end}
+    if "ORG" in named_as or (head.pos_ == "PROPN" and "PERSON" not in named_as):
+        # "AMTI, a project of the Center for ...,": the body speaks, not the one its apposition names
+        described_by = {inner.i for child in appositions for inner in child.subtree}
+        entities = [entity for entity in entities if entity.root.i not in described_by]
     if head.pos_ == "PROPN" and appositions and all(child.pos_ == "NOUN" for child in appositions) \
             and not any(entity.label_ in ("PERSON", "ORG") for entity in entities):
         core = _core(head)  # "Utopia 56, a French charity ...,": the name the tagger missed, without its description

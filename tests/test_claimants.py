@@ -747,3 +747,22 @@ def test_a_relative_clause_about_the_speaker_names_no_speaker(sentence, name):
 )
 def test_the_city_s_body_is_named_with_the_story_s_place(text, name):
     assert claims_from_text(text, published="2026-01-15").iloc[-1]["claimant"] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a body's apposition may name its parent or partner; the body itself speaks
+        ("Human Rights Watch, a partner of the Geneva-based International Federation for Human Rights, said 40 "
+         "people were detained.", "Human Rights Watch"),
+        ("Médecins Sans Frontières, a partner of the World Health Organization, said 120 patients were treated.",
+         "Médecins Sans Frontières"),
+    ],
+)
+def test_a_body_speaks_not_the_one_its_apposition_names(sentence, name):
+    assert claims_from_text(sentence, published="2026-04-08").iloc[0]["claimant"] == name
+
+
+def test_what_a_body_identified_is_its_claim():
+    assert claims_from_text("Reef Watch identified 27 vessels in images taken on April 5.",
+                            published="2026-04-08").iloc[0]["claimant"] == "Reef Watch"
