@@ -459,6 +459,10 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
     document = None
+    written = next((child for child in head.children if child.dep_ == "poss"
+                    and child.lower_ in resources.words("source_nouns")), None)
+    if written is not None and head.lower_ in resources.words("author_nouns"):
+        head = written  # "the report's authors estimate": the report's claim, whoever it belongs to
     while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
         # "the ministry's bulletin listed ..." -> the ministry; "the average of estimates compiled by X" -> X
         document, head = document or head.lower_, _source_of(head)

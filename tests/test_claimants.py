@@ -766,3 +766,11 @@ def test_a_body_speaks_not_the_one_its_apposition_names(sentence, name):
 def test_what_a_body_identified_is_its_claim():
     assert claims_from_text("Reef Watch identified 27 vessels in images taken on April 5.",
                             published="2026-04-08").iloc[0]["claimant"] == "Reef Watch"
+
+
+def test_a_report_s_authors_speak_for_the_body_that_published_it():
+    text = ("Leaks cost the city 40 percent of its water, according to a report published on Monday by the Harbour "
+            "Water Observatory. The report's authors estimate that fixing 300 kilometres of mains would cost "
+            "22 billion pesos.")
+    frame = claims_from_text(text, published="2026-03-24")
+    assert list(frame["claimant"]) == ["Harbour Water Observatory"] * 3
