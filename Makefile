@@ -30,7 +30,7 @@ test: setup
 	$(PY) -m pytest -q
 
 bench: setup
-	$(PY) -m extract.bench
+	$(PY) -m extract.bench --repeat 3
 
 clean:
 	rm -rf $(VENV)
