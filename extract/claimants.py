@@ -505,11 +505,14 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     adjectives = [entity.text for entity in entities if entity.label_ == "PERSON" and len(entity) == 1
                   and entity.root.dep_ in ("amod", "compound")
                   and (entity.root.head.tag_ == "NNS" or entity.root.head.lower_ in resources.words("body_nouns"))]
+    # a country the tagger reads as a body ("Moldova's Ministry of ...") is a place
+    countries = [entity.text for entity in entities if entity.label_ == "ORG" and _place_key(entity.text) in _countries()]
     return Mention(
         text=span.text,
         persons=tuple(person for person in persons if person not in adjectives),
-        orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG"),
-        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives),
+        orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG" and entity.text not in countries),
+        places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives)
+        + tuple(countries),
         is_pronoun=head.lower_ in PRONOUNS or head.lower_ in OWNER_PRONOUNS,
         is_description=is_description,
         verb=verb,
