@@ -1235,8 +1235,14 @@ def _named_body(text: str, places: tuple[str, ...], context: DocumentContext) ->
 
 
 def _singulars(words: set[str]) -> set[str]:
-    pluralizer = resources.pluralizer()
-    return {pluralizer.singular_noun(word) or word for word in words}
+    return {_singular(word) for word in words}
+
+
+@lru_cache(maxsize=4096)
+def _singular(word: str) -> str:
+    """inflect's singular of a word (itself when it is not a plural); the same organisation names are compared
+    for every description in a document, so each word is asked once."""
+    return resources.pluralizer().singular_noun(word) or word
 
 
 def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) -> str | None:
