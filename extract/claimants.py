@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -347,7 +347,9 @@ def strip_titles(name: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
+    """The subject of a verb: its passive agent, its nominal subject (one that does not hold the figure, when the
+    parser gave it two), or a name right before it."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
@@ -357,6 +359,8 @@ def _subject_of(verb: Token) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS
                 and not (child.lower_ == "there" or (child.lower_ == "it" and passive))  # "it was reported that"
                 and not _label(child)]
+    if figure is not None and len(subjects) > 1:  # two subjects are a misparse: "More than 135,000 flee RSF
+        subjects = [subject for subject in subjects if not _inside(figure, subject)] or subjects  # attacks, IOM says"
     if subjects:
         return subjects[-1] if _addressed(subjects[0]) else subjects[0]
     if verb.dep_ == "ROOT" and not passive:
@@ -470,6 +474,12 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                       and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
     if addressed is not None and _addressed(head):
         head = addressed  # "Meera, the Department of Tourism told us ...": a person addressed, not a body's name
+    if head.pos_ == "NOUN" and head.lower_ not in resources.words("titles") \
+            and not any(entity.label_ == "ORG" and entity.start <= token.i < entity.end for token in _core(head) for entity in doc.ents):
+        named = next((child for child in head.children if child.dep_ == "appos" and child.i > head.i and child.pos_ == "PROPN"
+                      and not any(entity.label_ in ("PERSON", "GPE") and entity.start <= child.i < entity.end for entity in doc.ents)), None)
+        if named is not None:
+            head = named  # "The provincial emergency service, Rescue 1122, said": the body's name, not its description
     tokens = _core(head) if head.pos_ != "PRON" else [head]
     coordinated = any(child.dep_ == "cc" for child in head.children)
     if any(child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated) for child in head.children):
@@ -810,7 +820,7 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
     subject: Token | None = None
     current: Token | None = verb
     while current is not None and subject is None:
-        found = _subject_of(current)
+        found = _subject_of(current, anchor)
         if found is None and any(child.dep_ == "auxpass" for child in current.children):
             found = _agent_below(current)
         subject = found if found is not None and not _inside(anchor, found) else None
@@ -1065,6 +1075,7 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
         return Claimant()
     claimant = _placed(_canonical(mention, context), context)
     for document in [*_documents_spoken_in(mention.verb), *([mention.document] if mention.document else [])]:
+        context.bodies.pop(document, None)  # re-inserted, so that the newest document is last
         context.bodies[document] = claimant
     member = _MEMBERS_OF.match(mention.text)
     noun = member.group(1).casefold() if member is not None else None
@@ -1078,7 +1089,18 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
     """The canonical claimant for a mention (see `resolve`)."""
     if mention.is_pronoun:
         return context.last
-    described = context.bodies.get(mention.text.split()[-1].casefold()) if not mention.persons and not mention.orgs else None
+    noun = mention.text.split()[-1].casefold()
+    described = context.bodies.get(noun) if not mention.persons and not mention.orgs else None
+    if described is not None and noun in resources.words("kind_nouns") and context.last.name is not None \
+            and context.last.name == context.last.org and _lookup(mention.text, context) is None \
+            and not any(body == context.last for body in context.bodies.values()):
+        # "X, a medical group, said ... The RSF denied ... the group said": the body just named, unless the text
+        # described that body by another noun ("the union is demanding ... The company says": not the union)
+        described = context.last
+    if described is None and not mention.persons and not mention.orgs and re.fullmatch(r"(?i)the \w+", mention.text) \
+            and noun in resources.words("source_nouns"):
+        documents = [body for key, body in context.bodies.items() if key in resources.words("source_nouns")]
+        described = documents[-1] if documents else None  # "according to X data ... the figures show": X's, the newest
     if described is not None and _lookup(mention.text, context) is None:
         context.last = described
         return described  # "the agency", "the national health agency" -> the body introduced so
@@ -1098,7 +1120,6 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
             context.bodies.setdefault(mention.text.split()[-1].casefold(), claimant)  # later "the airline" too
             context.last = claimant
             return claimant
-        noun = mention.text.split()[-1].casefold()
         if noun in resources.words("kind_nouns") and context.last.name is not None:
             claimant = context.bodies.setdefault(noun, _body_of(context.last))  # later "the company" too
             context.last = claimant
@@ -1257,6 +1278,33 @@ def _named_in_document(adjectives: tuple[str, ...], context: DocumentContext) ->
             if _derives_from(adjective, place) and (adjective != place or place in invented) and _unknown_place(place):
                 return place
     return None
+
+
+ATTRIBUTION_FIELDS = ("claimant", "claimant_org", "claimant_country", "claim_date")
+
+
+def credit_denials(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claim records with each denied figure credited to whoever asserted it earlier in the document.
+
+    "Hamas denied that 20 of its fighters had been inside" repeats the army's figure in order to
+    reject it: the claim is the army's (the row keeps its `denied` hedge). A denied figure nobody
+    asserted before stays the denier's.
+    """
+    credited: list[dict[str, Any]] = []
+    for record in records:
+        if record["hedge"] == "denied":
+            numbers = _figures_of(record)
+            asserter = next((earlier for earlier in reversed(credited) if earlier["hedge"] != "denied"
+                             and earlier["claimant"] is not None and earlier["claimant"] != record["claimant"]
+                             and numbers & _figures_of(earlier)), None)
+            if asserter is not None:
+                record = {**record, **{name: asserter[name] for name in ATTRIBUTION_FIELDS}}
+        credited.append(record)
+    return credited
+
+
+def _figures_of(record: dict[str, Any]) -> set[float]:
+    return {record[name] for name in ("value", "low", "high") if record[name] is not None}
 
 
 def entities_in(sentences: list[Doc], *labels: str) -> list[str]:

@@ -776,3 +776,63 @@ def test_a_report_s_authors_speak_for_the_body_that_published_it():
             "22 billion pesos.")
     frame = claims_from_text(text, published="2026-03-24")
     assert list(frame["claimant"]) == ["Harbour Water Observatory"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the parser gives the headline verb two subjects; the one that holds the figure is not the speaker
+        ("Over 9,000 leave flooded delta towns, Red Cross says", "Red Cross"),
+        ("Nearly 400 quit striking mills, union says", "union"),
+    ],
+)
+def test_headline_speaker_after_a_figure_the_parser_took_for_a_subject(text, name):
+    assert claims_from_text(text, published="2026-03-02").iloc[0]["claimant"] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The regional ambulance service, Medline 24, said its crews had treated 310 people.", "Medline 24"),
+        ("The country's biggest union, Solidarnosc, said 4,000 members had walked out.", "Solidarnosc"),
+        ("The ministry's spokeswoman, Anna Kowal, said 12 people were injured.", "Anna Kowal"),
+    ],
+)
+def test_a_description_in_apposition_to_a_name_is_the_named_body(sentence, name):
+    assert claims_from_text(sentence, published="2026-03-02").iloc[0]["claimant"] == name
+
+
+def test_the_group_is_the_body_just_named_not_an_earlier_one_so_described():
+    text = ("The Valley Medical Network, a doctors' group, said 40 people were killed. The Northern Front denied "
+            "attacking villages. In a video statement, the group said its fighters had captured 12 vehicles.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert list(frame["claimant"]) == ["Valley Medical Network", "Northern Front"]
+
+
+def test_the_group_is_not_a_body_the_text_described_by_another_noun():
+    text = ("Harbor Freight Lines, the shipping company, said 30 ships were delayed. The dockers' union, Portwork, "
+            "called the strike. The company says it has hired 200 temporary workers.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert frame.iloc[-1]["claimant"] == "Harbor Freight Lines"
+
+
+def test_unowned_figures_are_those_of_the_last_body_whose_data_the_text_cited():
+    text = ("Some 1,300 migrants landed on Sunday, according to Coast Guard data released on Monday. The average "
+            "boat carried 58 people this year, the figures show.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert list(frame["claimant"]) == ["Coast Guard"] * 2
+
+
+def test_a_denied_figure_is_credited_to_whoever_asserted_it():
+    text = ("The army said about 30 gunmen had been hiding in the hospital. The Northern Front denied that 30 of its "
+            "men had been inside. It said 12 of its men were killed.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert list(frame["claimant"]) == ["army", "army", "Northern Front"]
+    assert list(frame["hedge"])[1] == "denied"
+
+
+def test_a_denied_figure_nobody_asserted_before_stays_the_denier_s():
+    text = "Guards said 40 inmates were hurt. The Prisons Service denied that 300 prisoners had escaped."
+    frame = claims_from_text(text, published="2026-03-02")
+    assert list(frame["claimant"]) == ["Guards", "Prisons Service"]
+    assert list(frame["hedge"]) == ["asserted", "denied"]
