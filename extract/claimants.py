@@ -423,6 +423,12 @@ def _name_before(verb: Token) -> Token | None:
     while previous >= 0 and verb.doc[previous].is_punct:
         previous -= 1
     entity = next((entity for entity in verb.doc.ents if entity.end == previous + 1), None)
+    if entity is None and previous >= 0:  # "..., the Observatory, which relies on activists, said"
+        clause = next((token for token in [verb.doc[previous], *verb.doc[previous].ancestors]
+                       if token.dep_ in ("relcl", "acl") and token.i < verb.i), None)
+        described = clause.head if clause is not None else None
+        if described is not None and described.pos_ == "PROPN" and described.ent_type_ not in ("GPE", "NORP", "DATE"):
+            return described  # a name, whatever label the tagger gave it
     return entity.root if entity is not None and entity.label_ in ("PERSON", "ORG") else None
 
 
@@ -630,8 +636,9 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
         yield mention
     ownerless: Mention | None = None  # "according to data released under ...": used only if nobody else speaks
     for token in doc:
-        if token.lower_ == "according":
-            objects = [grand for child in token.children if child.lower_ == "to" for grand in child.children if grand.dep_ == "pobj"]
+        if token.lower_ == "according" or (token.lower_ == "as" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "per"):
+            # "according to X", and "as per X" of South Asian English
+            objects = [grand for child in token.children if child.lower_ in ("to", "per") for grand in child.children if grand.dep_ == "pobj"]
             if objects and not _inside(anchor, objects[0]):
                 mention = _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
                 if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
@@ -1147,8 +1154,21 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
 
         else:
             claimant = _generic(mention, context)
+    claimant = _national(claimant, mention)
     context.last = claimant
     return claimant
+
+
+def _national(claimant: Claimant, mention: Mention) -> Claimant:
+    """A body the alias data names for no country ("Ministry of Defence"), named with the country its mention
+    gives: "Taiwan's defense ministry" and "Japan's defense ministry" are two claimants, not one."""
+    known = _aliases().get(_key(claimant.name)) if claimant.name is not None else None
+    generic = known is not None and known.country is None and known.name == claimant.name and not _international(known)
+    country = _country_of(mention.text, *mention.places) if generic and not mention.persons else None
+    if country is None:
+        return claimant
+    name = f"{claimant.name} of {country}"
+    return Claimant(name, name, country)
 
 
 def _placed(claimant: Claimant, context: DocumentContext) -> Claimant:
@@ -1200,6 +1220,11 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     if country and (governing or (bare_place and _governs(country, context))):
         name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government", "Malawian officials"
         return _aliases().get(_key(name), Claimant(name, name, country))
+    unplaced = re.sub(r"^(?:%s)(?:'s)?\s+" % "|".join(re.escape(place) for place in mention.places), "", text) \
+        if mention.places else text
+    known = _lookup(unplaced, context) if unplaced != text else None
+    if known is not None:
+        return known  # "the Kenyan health ministry": the alias data's body, named with its country by `_national`
     if text[:1].isupper() and len(text.split()) == 1:
         return _person(text, context)
     role_holder = context.roles.get(_role(text))

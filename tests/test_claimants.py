@@ -836,3 +836,28 @@ def test_a_denied_figure_nobody_asserted_before_stays_the_denier_s():
     frame = claims_from_text(text, published="2026-03-02")
     assert list(frame["claimant"]) == ["Guards", "Prisons Service"]
     assert list(frame["hedge"]) == ["asserted", "denied"]
+
+
+def test_speaker_named_before_a_relative_clause_at_the_end_of_the_sentence():
+    text = ("In the northern town, 12 people were killed in two raids, the Coastal Rights Monitor, which relies on "
+            "volunteers on the ground, said.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert list(frame["claimant"]) == ["Coastal Rights Monitor"] * 2
+
+
+def test_as_per_names_the_source_like_according_to():
+    frame = claims_from_text("Some 4,200 patients were admitted in May as per the count of the Health Directorate.",
+                             published="2026-03-02")
+    assert frame.iloc[0]["claimant"] == "Health Directorate"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Chile's defence ministry said 12 aircraft flew. Peru's defence ministry said six ships sailed.",
+         ["Ministry of Defence of Chile", "Ministry of Defence of Peru"]),
+        ("The Kenyan health ministry said 40 people died.", ["Ministry of Health of Kenya"]),
+    ],
+)
+def test_a_generic_body_is_named_with_the_country_its_mention_gives(text, names):
+    assert list(claims_from_text(text, published="2026-03-02")["claimant"]) == names
