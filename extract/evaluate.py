@@ -17,12 +17,13 @@ import math
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 
-from . import config
+from . import config, resources
 from .documents import Document, load_documents
 from .pipeline import claims_in_document
 from .table import claims_frame
@@ -86,8 +87,38 @@ def same_unit(predicted: Any, gold: Any) -> bool:
     return singular(str(predicted).split()[-1]) == singular(str(gold).split()[-1])
 
 
+NAME_LINK_WORDS = frozenset({"the", "of", "in", "for", "s"})  # "Ministry of the Interior" = "Interior Ministry"
+US_SPELLINGS = {"defense": "defence", "organization": "organisation", "center": "centre", "labor": "labour",
+                "program": "programme"}  # names are spelt both ways in the same story
+
+
+@lru_cache(maxsize=None)
+def _country_forms() -> dict[tuple[str, ...], str]:
+    """A country's name, adjectives and aliases as word tuples ("russian federation", "u s") -> the country."""
+    forms: dict[tuple[str, ...], str] = {}
+    for row in resources.table("countries"):
+        for form in [row["country"], *row["adjectives"].split("|"), *row["aliases"].split("|")]:
+            if form:
+                forms[tuple(re.findall(r"\w+", form.casefold()))] = row["country"].casefold()
+    return forms
+
+
 def _tokens(name: str) -> set[str]:
-    return set(re.findall(r"[\w]+", name.casefold()))
+    """The words of a name, a country however written ("Ukrainian", "U.S.") as the country, link words left out."""
+    words = re.findall(r"\w+", name.casefold())
+    forms, longest = _country_forms(), max(len(form) for form in _country_forms())
+    tokens: set[str] = set()
+    start = 0
+    while start < len(words):
+        size = next((size for size in range(min(longest, len(words) - start), 0, -1)
+                     if tuple(words[start : start + size]) in forms), 0)
+        if size:
+            tokens.add(forms[tuple(words[start : start + size])])
+            start += size
+        else:
+            tokens.add(US_SPELLINGS.get(words[start], words[start]))
+            start += 1
+    return tokens - NAME_LINK_WORDS
 
 
 def _initials(name: str) -> str:
@@ -95,7 +126,7 @@ def _initials(name: str) -> str:
 
 
 def same_claimant(predicted: Any, gold: Any) -> bool:
-    """Token subset either way, an acronym of the other, or the same surname."""
+    """Token subset either way (see `_tokens`), an acronym of the other, or the same surname (of no other country)."""
     if _missing(predicted) or _missing(gold):
         return _missing(predicted) and _missing(gold)
     left, right = str(predicted), str(gold)
@@ -104,6 +135,9 @@ def same_claimant(predicted: Any, gold: Any) -> bool:
         return True
     if left.isupper() and left == _initials(right) or right.isupper() and right == _initials(left):
         return True
+    countries = set(_country_forms().values())
+    if left_tokens & countries and right_tokens & countries and not left_tokens & right_tokens & countries:
+        return False  # "Ukrainian Air Force" is not the "Russian Air Force"
     return left.split()[-1].casefold() == right.split()[-1].casefold()
 
 

@@ -1,0 +1,36 @@
+"""The scorer's field comparisons: what counts as the same claimant."""
+
+import pytest
+
+from extract.evaluate import same_claimant
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold"),
+    [
+        ("Ministry of Health", "Ministry of Health of Peru"),  # a token subset
+        ("Air Force of Ukraine", "Ukrainian Air Force"),  # a country by its adjective
+        ("Ministry of Defence of Russia", "Ministry of Defence of the Russian Federation"),  # by its alias
+        ("U.S. Treasury Department", "United States Department of the Treasury"),
+        ("Ministry of Interior of France", "French Ministry of the Interior"),  # link words left out
+        ("Ministry of Defense of Japan", "Japanese Ministry of Defence"),  # both spellings
+        ("NIS", "National Intelligence Service"),  # an acronym
+        ("Budanov", "Kyrylo Budanov"),
+    ],
+)
+def test_same_claimant_written_another_way(predicted, gold):
+    assert same_claimant(predicted, gold)
+    assert same_claimant(gold, predicted)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold"),
+    [
+        ("Ministry of Defence of Taiwan", "Ministry of Defence of Japan"),
+        ("Ukrainian Air Force", "Russian Air Force"),
+        ("Ministry of Health", None),
+        ("Israeli military", "Israel Defense Forces"),  # world knowledge the scorer does not have
+    ],
+)
+def test_different_claimants_do_not_match(predicted, gold):
+    assert not same_claimant(predicted, gold)
