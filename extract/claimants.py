@@ -29,6 +29,7 @@ FIRST_PERSON = {"i", "we"}
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
 OWNER_PRONOUNS = POSSESSIVE_PRONOUNS - {"our", "my"}  # "its own metering": the speaker named before owns it
+DASHES = frozenset({"-", "–", "—", "--"})
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
@@ -187,7 +188,8 @@ def main_country(places: list[str], gpe: frozenset[str] = frozenset()) -> str | 
         gpe: which of them are GPE names; only these are looked up as cities.
     """
     invented = _invented_countries(tuple(dict.fromkeys(places)))
-    countries = [_countries().get(_place_key(place)) or _invented_country_of(place, invented)
+    countries = [_countries().get(_place_key(place)) or _countries().get(_place_key(place).removesuffix("s"))  # "Ukrainians"
+                 or _invented_country_of(place, invented)
                  or (geography.country_of_city(place) if place in gpe else None) for place in places]
     counts = Counter(country for country in countries if country)
     return counts.most_common(1)[0][0] if counts else None
@@ -476,6 +478,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
         # "the ministry's bulletin listed ..." -> the ministry; "the average of estimates compiled by X" -> X
         document, head = document or head.lower_, _source_of(head)
+    dateline = head.left_edge.i == head.i == 0 and head.text.isupper() and len(doc) > 1 and doc[1].text in DASHES
+    head = next((child for child in head.children if child.dep_ == "appos"), head) if dateline else head
+    # "ISLAMABAD – The National Disaster Management Authority (NDMA) has released": the dateline's city is no subject
     addressed = next((child for child in head.children if child.dep_ == "appos"
                       and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
     if addressed is not None and _addressed(head):
@@ -907,7 +912,7 @@ def remember_subject(doc: Doc, context: DocumentContext) -> None:
     subject = _subject_of(root) if root is not None else None
     if subject is None or subject.lower_ in PRONOUNS or subject.lower_ in FIRST_PERSON:
         return
-    mention = _mention(doc, subject, None)
+    mention = _mention(doc, subject, root)  # the verb, for the documents it issues ("X released a report")
     if mention.persons or mention.orgs or subject.pos_ == "PROPN":  # "Renfe rejected those figures."
         resolve(mention, context)
 
@@ -1183,11 +1188,14 @@ def _placed(claimant: Claimant, context: DocumentContext) -> Claimant:
 
 
 def _documents_spoken_in(verb: Token | None) -> list[str]:
-    """The source nouns a reporting verb names as its medium ("said in a statement" gives "statement")."""
+    """The source nouns a verb names as its medium or its product ("said in a statement", "has released an
+    updated report" give "statement", "report")."""
     if verb is None:
         return []
-    return [grand.lower_ for child in verb.children if child.dep_ == "prep" and child.lower_ == "in"
-            for grand in child.children if grand.dep_ == "pobj" and grand.lower_ in resources.words("source_nouns")]
+    sources = resources.words("source_nouns")
+    issued = [child.lower_ for child in verb.children if child.dep_ == "dobj" and child.lower_ in sources]
+    return issued + [grand.lower_ for child in verb.children if child.dep_ == "prep" and child.lower_ == "in"
+                     for grand in child.children if grand.dep_ == "pobj" and grand.lower_ in sources]
 
 
 def _describes(noun: str, claimant: Claimant) -> bool:

@@ -109,7 +109,7 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if of_the and owner and gap < MAX_GAP_TOKENS:
             gap += 1  # "two of the city's five metro lines": the owner, not the counted noun
             continue
-        if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")):
+        if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")) or _people_named(doc, token):
             phrase.append(token)
             continue
         if gap == 0 and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
@@ -137,6 +137,14 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
             phrase.insert(0, previous)
     return phrase + _coordinated(doc, phrase)
+
+
+def _people_named(doc: Doc, token: Token) -> bool:
+    """Is the token a plural nationality or people's name that is itself the counted noun ("196,000 Ukrainians
+    have fled", "21,000 Rohingyas"), not an adjective before one ("2,600 North Korean soldiers")?"""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and token.text.endswith("s") \
+        and not (following is not None and following.pos_ in ("NOUN", "PROPN"))
 
 
 def _coordinated(doc: Doc, phrase: list[Token]) -> list[Token]:
@@ -414,7 +422,7 @@ def _measure_words() -> frozenset[str]:
 
 
 def _classify(doc: Doc, phrase: list[Token], number: Token) -> Unit:
-    entry = _lookup(phrase)
+    entry = _lookup(phrase) or (("", PERSON) if _people_named(doc, phrase[-1]) else None)  # "Ukrainians" are people
     written = " ".join(token.lower_ for token in phrase)
     if entry is None:
         return Unit(written, OTHER)

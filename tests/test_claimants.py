@@ -861,3 +861,9 @@ def test_as_per_names_the_source_like_according_to():
 )
 def test_a_generic_body_is_named_with_the_country_its_mention_gives(text, names):
     assert list(claims_from_text(text, published="2026-03-02")["claimant"]) == names
+
+
+def test_a_dateline_city_is_not_the_subject_and_a_released_report_is_the_body_s():
+    text = ("MANILA – The Office of Civil Defense (OCD) has released an updated report on the typhoon. According "
+            "to the report, 91 people have died.")
+    assert claims_from_text(text, published="2026-03-02").iloc[0]["claimant"] == "Office of Civil Defense"

@@ -231,3 +231,16 @@ def test_bare_figure_set_against_another_takes_its_noun(sentence, expected):
 def test_moved_people_are_displaced_unless_another_cue_says_otherwise(sentence, expected):
     unit = units_of(sentence)[0]
     assert (unit.unit, unit.category) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a plural nationality is the counted noun; before another noun it is an adjective and dropped
+        ("Some 52,000 Moldovans have fled across the border.", [("moldovans", "displaced")]),
+        ("Troops killed 40 Syrians in the raid.", [("syrians", "casualties")]),
+        ("About 300 Georgian soldiers arrived.", [("soldiers", "personnel")]),
+    ],
+)
+def test_a_plural_nationality_is_the_counted_people(sentence, expected):
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
