@@ -160,6 +160,7 @@ def half_then_signal(frame, target, **options):
         time.sleep(30)
 
 pd.DataFrame.to_csv = half_then_signal
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even when the tests run in the background
 sys.exit(main(sys.argv[2:]))
 """
 
