@@ -331,7 +331,8 @@ def _name_start(words: str) -> str:
 def _role(text: str) -> str | None:
     """The title words at the end of a phrase ("US Defense Secretary" -> "defense secretary")."""
     titles = resources.words("titles") - {"us", "u.s.", "the"}
-    words = [word.casefold().strip(",.") for word in text.split()]
+    spelt_out = {row["abbreviation"]: row["title"] for row in resources.table("title_abbreviations")}
+    words = [spelt_out.get(word.casefold().strip(",."), word.casefold().strip(",.")) for word in text.split()]
     role: list[str] = []
     for word in reversed(words):
         if word not in titles or _countries().get(word):
@@ -347,6 +348,13 @@ def strip_titles(name: str) -> str:
     while len(words) > 1 and (words[0].casefold() in titles or words[0].endswith("'s")):
         words = words[1:]
     return " ".join(words).strip(" ,.")
+
+
+def main_root(doc: Doc) -> Token | None:
+    """The root of a sentence's main clause: the parser gives a dateline ("BATON ROUGE, La.: Gov. X urged ...")
+    a root of its own, and the clause with the most words is the sentence's."""
+    roots = [token for token in doc if token.dep_ == "ROOT"]
+    return max(roots, key=lambda root: sum(1 for _ in root.subtree)) if roots else None
 
 
 def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
@@ -593,7 +601,7 @@ def _antecedent(doc: Doc, head: Token) -> str | None:
     "Lufthansa cancelled 1,100 flights, a stoppage the airline said would affect ...":
     a description after the main clause's named subject is that subject.
     """
-    root = next((token for token in doc if token.dep_ == "ROOT"), None)
+    root = main_root(doc)
     subject = _subject_of(root) if root is not None else None
     if subject is None or subject.i >= head.i or _inside(head, subject):
         return None
@@ -908,7 +916,7 @@ def _first_person_owned(noun: Token) -> bool:
 def remember_subject(doc: Doc, context: DocumentContext) -> None:
     """Note a named subject that reports nothing ("The union, the GUHW, is demanding ...")
     as the antecedent of a later "it" or "he"."""
-    root = next((token for token in doc if token.dep_ == "ROOT"), None)
+    root = main_root(doc)
     subject = _subject_of(root) if root is not None else None
     if subject is None or subject.lower_ in PRONOUNS or subject.lower_ in FIRST_PERSON:
         return

@@ -42,7 +42,7 @@ def _anchor(doc: Doc, start: int, end: int) -> Token:
 
 
 def _root(doc: Doc) -> Token:
-    return next((token for token in doc if token.dep_ == "ROOT"), doc[0])
+    return claimants.main_root(doc) or doc[0]
 
 
 def claims_in_document(document: Document) -> list[dict[str, object]]:

@@ -117,6 +117,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             return _noun_before_and(doc, last) or [token]
         if gap == 0 and token.lower_ in ("a", "an"):
             break  # "100,000 a day", "two a week": a rate's period, not the counted noun
+        if token.lower_ in ("this", "that", "last", "next") and token.ent_type_ in ("DATE", "TIME"):
+            break  # "risen to 61 this year", "was 5,551 that year": a time, not the counted noun
         if token.lower_ == "of" and all(between.is_quote for between in doc[last.i + 1 : token.i]):
             # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints'
             of_the = True

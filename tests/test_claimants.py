@@ -867,3 +867,11 @@ def test_a_dateline_city_is_not_the_subject_and_a_released_report_is_the_body_s(
     text = ("MANILA – The Office of Civil Defense (OCD) has released an updated report on the typhoon. According "
             "to the report, 91 people have died.")
     assert claims_from_text(text, published="2026-03-02").iloc[0]["claimant"] == "Office of Civil Defense"
+
+
+def test_a_dateline_has_its_own_root_and_an_abbreviated_title_names_the_role():
+    text = ("SALEM, Ore.: Oregon Gov. Dana Whitfield on Friday urged residents to stay away from the coast. More than "
+            "9,000 people had registered for help by noon, she said. We could take in another 3,000 people, the "
+            "governor said.")
+    frame = claims_from_text(text, published="2026-03-06")
+    assert list(frame["claimant"]) == ["Dana Whitfield", "Dana Whitfield"]

@@ -244,3 +244,14 @@ def test_moved_people_are_displaced_unless_another_cue_says_otherwise(sentence, 
 )
 def test_a_plural_nationality_is_the_counted_people(sentence, expected):
     assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The average load has risen to 61 this year.", "load"),  # the noun it is said of; "this year" is when
+        ("The government figure of patients was 5,551 that year.", "patients"),
+    ],
+)
+def test_a_time_after_the_figure_is_not_its_unit(sentence, unit):
+    assert units_of(sentence)[0].unit == unit
