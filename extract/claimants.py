@@ -328,10 +328,15 @@ def _name_start(words: str) -> str:
     return " ".join(kept)
 
 
+@lru_cache(maxsize=None)
+def _title_abbreviations() -> dict[str, str]:
+    return {row["abbreviation"]: row["title"] for row in resources.table("title_abbreviations")}
+
+
 def _role(text: str) -> str | None:
     """The title words at the end of a phrase ("US Defense Secretary" -> "defense secretary")."""
     titles = resources.words("titles") - {"us", "u.s.", "the"}
-    spelt_out = {row["abbreviation"]: row["title"] for row in resources.table("title_abbreviations")}
+    spelt_out = _title_abbreviations()
     words = [spelt_out.get(word.casefold().strip(",."), word.casefold().strip(",.")) for word in text.split()]
     role: list[str] = []
     for word in reversed(words):

@@ -143,7 +143,7 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
 
 def _people_named(doc: Doc, token: Token) -> bool:
     """Is the token a plural nationality or people's name that is itself the counted noun ("196,000 Ukrainians
-    have fled", "21,000 Rohingyas"), not an adjective before one ("2,600 North Korean soldiers")?"""
+    have fled", "21,000 Rohingyas"), not an adjective before one ("300 Georgian soldiers")?"""
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and token.text.endswith("s") \
         and not (following is not None and following.pos_ in ("NOUN", "PROPN"))
