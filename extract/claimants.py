@@ -1115,9 +1115,10 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
     if mention.is_pronoun:
         return context.last
     noun = mention.text.split()[-1].casefold()
+    known = _lookup(mention.text, context)
     described = context.bodies.get(noun) if not mention.persons and not mention.orgs else None
     if described is not None and noun in resources.words("kind_nouns") and context.last.name is not None \
-            and context.last.name == context.last.org and _lookup(mention.text, context) is None \
+            and context.last.name == context.last.org and known is None \
             and not any(body == context.last for body in context.bodies.values()):
         # "X, a medical group, said ... The RSF denied ... the group said": the body just named, unless the text
         # described that body by another noun ("the union is demanding ... The company says": not the union)
@@ -1126,10 +1127,10 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
             and noun in resources.words("source_nouns"):
         documents = [body for key, body in context.bodies.items() if key in resources.words("source_nouns")]
         described = documents[-1] if documents else None  # "according to X data ... the figures show": X's, the newest
-    if described is not None and _lookup(mention.text, context) is None:
+    if described is not None and known is None:
         context.last = described
         return described  # "the agency", "the national health agency" -> the body introduced so
-    if mention.is_description and _lookup(mention.text, context) is None:
+    if mention.is_description and known is None:
         role_holder = context.roles.get(_role(mention.text) or "")
         if role_holder:
             return _person(role_holder, context)
@@ -1160,9 +1161,8 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
                 or _country_of_places(mention.places, context),
             )
     else:
-        whole = _lookup(mention.text, context)
-        if whole is not None:
-            claimant = whole
+        if known is not None:
+            claimant = known
         elif mention.orgs:
             known = [org for org in mention.orgs if _lookup(org, context) is not None]
             claimant = _organisation(max(known, key=len) if known else mention.orgs[0], context)

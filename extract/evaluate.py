@@ -103,10 +103,20 @@ def _country_forms() -> dict[tuple[str, ...], str]:
     return forms
 
 
+@lru_cache(maxsize=None)
+def _country_names() -> frozenset[str]:
+    return frozenset(_country_forms().values())
+
+
+@lru_cache(maxsize=None)
+def _longest_country_form() -> int:
+    return max(len(form) for form in _country_forms())
+
+
 def _tokens(name: str) -> set[str]:
     """The words of a name, a country however written ("Ukrainian", "U.S.") as the country, link words left out."""
     words = re.findall(r"\w+", name.casefold())
-    forms, longest = _country_forms(), max(len(form) for form in _country_forms())
+    forms, longest = _country_forms(), _longest_country_form()
     tokens: set[str] = set()
     start = 0
     while start < len(words):
@@ -135,7 +145,7 @@ def same_claimant(predicted: Any, gold: Any) -> bool:
         return True
     if left.isupper() and left == _initials(right) or right.isupper() and right == _initials(left):
         return True
-    countries = set(_country_forms().values())
+    countries = _country_names()
     if left_tokens & countries and right_tokens & countries and not left_tokens & right_tokens & countries:
         return False  # "Ukrainian Air Force" is not the "Russian Air Force"
     return left.split()[-1].casefold() == right.split()[-1].casefold()
