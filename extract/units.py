@@ -227,6 +227,15 @@ def _cue_verb_after(doc: Doc, last: Token) -> str | None:
     return _cue_categories().get(following.lemma_.lower())
 
 
+def _cue_noun(phrase: list[Token]) -> str | None:
+    """The category of a lone singular noun that is a people verb's word ("rally", "march", "protest"),
+    which the tagger reads as a noun where a headline uses the verb ("Tens of thousands rally in Paris")
+    or where a figure counts an event's crowd ("a march which drew 500,000")."""
+    if len(phrase) != 1 or phrase[0].tag_ != "NN" or _lookup(phrase) is not None:
+        return None
+    return _cue_categories().get(phrase[0].lower_)
+
+
 _LABEL_GAP_TOKENS = 3  # "Homes without power: about 12,400": bound and hedge words between colon and figure
 _PRESENT_TAGS = {"VBZ", "VBP", "MD"}  # fact-box labels are noun phrases, at most with a past participle the parse may tag VBD
 _CLAUSE_DEPS = {"dobj", "attr", "ccomp"}
@@ -369,10 +378,14 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         if cue is not None:
             return Unit("people", cue)  # "3,700 evacuated from the town", a headline's bare count
         phrase = _label_before(doc, tokens[0]) or _compared_noun(doc, tokens[0])
+    elif phrase[0].i > tokens[-1].i and _is_plural_count(figure) and (cue := _cue_noun(phrase)) is not None:
+        return Unit("people", cue)  # "3,000 rally": a plural count takes no singular noun
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":
             return Unit("people", _category_from_sentence(doc))  # "the quake killed 12"
+        if (cue := _cue_noun(phrase)) is not None:
+            return Unit("people", cue)  # "a march which drew 500,000"
     verb = tokens[-1].head
     if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _people_verbs():
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
@@ -385,6 +398,10 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         plural = resources.pluralizer().plural_noun(phrase[-1].lower_)
         return Unit(" ".join([*written.split()[:-1], plural]), unit.category, unit.refers_back)
     return unit
+
+
+def _is_plural_count(figure: Figure) -> bool:
+    return max(number or 0 for number in (figure.value, figure.low, figure.high)) > 1
 
 
 def physical_unit(text: str, number_length: int) -> Unit | None:

@@ -151,10 +151,26 @@ def test_noun_inside_the_figures_own_entity_is_read(sentence, expected):
         ("Volcano live: 3,700 evacuated from the town as lava nears", ("people", "displaced")),
         ("Flood latest: 200 fled their homes overnight", ("people", "displaced")),
         ("Ferry disaster: 14 drowned off the coast", ("people", "casualties")),
+        ("Tens of thousands rally in Lisbon against rent rises", ("people", "crowd")),
+        ("Police say 3,000 rally outside parliament", ("people", "crowd")),
+        ("Some 40,000 march through the capital", ("people", "crowd")),
+        ("It was the largest since a rally which drew 80,000 in 2011.", ("people", "crowd")),
     ],
 )
 def test_bare_figure_before_a_people_verb_counts_people(headline, expected):
     assert [(unit.unit, unit.category) for unit in units_of(headline)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Organisers held 1 rally in each town.", ("rallies", "other")),  # one rally is a rally
+        ("Two rally organisers were arrested.", ("rally organisers", "other")),  # the noun is the organisers
+        ("Five protest marches were held.", ("protest marches", "other")),
+    ],
+)
+def test_a_people_verbs_noun_counted_as_itself(sentence, expected):
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == [expected]
 
 
 @pytest.mark.parametrize(
