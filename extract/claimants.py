@@ -824,9 +824,22 @@ def _reporting_verbs_over(anchor: Token) -> list[Token]:
     for ancestor in anchor.ancestors:
         if _reports(ancestor, anchor) or _gives_count(ancestor, anchor):
             verbs.append(ancestor)
-        verbs.extend(child for child in ancestor.children if child.dep_ == "parataxis"
+        verbs.extend(child for child in ancestor.children if (child.dep_ == "parataxis" or _closing_report(child))
                      and child.lemma_.lower() in _reporting_verbs() and child.pos_ == "VERB" and not _inside(anchor, child))
     return verbs
+
+
+def _closing_report(clause: Token) -> bool:
+    """Is this the sentence's closing ", <source> said." that the parser hung on the main verb as a clause
+    ("About 250,000 gathered ..., an initial police report showed.")? A clause opened by a word ("as the
+    union says") reports on its own."""
+    if clause.dep_ != "advcl" or any(child.dep_ == "mark" for child in clause.children):
+        return False
+    if any(not token.is_punct for token in clause.doc[clause.i + 1 :]):
+        return False
+    subject = next((child for child in clause.children if child.dep_ == "nsubj" and child.i < clause.i), None)
+    start = subject.left_edge.i if subject is not None else 0
+    return start > 0 and subject.right_edge.i == clause.i - 1 and clause.doc[start - 1].text == ","
 
 
 def _gives_count(verb: Token, anchor: Token) -> bool:

@@ -126,6 +126,8 @@ def test_the_agency_refers_back_only_to_a_body_it_can_describe():
         ("Of the cases, 412 have been confirmed by laboratory tests, the health ministry added.", "Ministry of Health"),
         ("“Our data show 11,500 employees stayed away,” the union said.", "union"),
         ("The union is demanding a 9.5 percent pay rise.", "union"),
+        # the closing source hung on the main verb as a clause
+        ("About 9,000 people gathered in the old port, despite permission for only 2,000, a police report showed.", "police"),
     ],
 )
 def test_source_outside_the_reported_clause(sentence, name):
