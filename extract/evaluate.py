@@ -88,8 +88,9 @@ def same_unit(predicted: Any, gold: Any) -> bool:
 
 
 NAME_LINK_WORDS = frozenset({"the", "of", "in", "for", "s"})  # "Ministry of the Interior" = "Interior Ministry"
-US_SPELLINGS = {"defense": "defence", "organization": "organisation", "center": "centre", "labor": "labour",
-                "program": "programme"}  # names are spelt both ways in the same story
+US_SPELLINGS = {"defense": "defence", "organization": "organisation", "organizations": "organisations",
+                "center": "centre", "centers": "centres", "labor": "labour", "program": "programme",
+                "programs": "programmes"}  # names are spelt both ways in the same story
 
 
 @lru_cache(maxsize=None)

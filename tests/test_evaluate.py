@@ -14,6 +14,7 @@ from extract.evaluate import same_claimant
         ("U.S. Treasury Department", "United States Department of the Treasury"),
         ("Ministry of Interior of France", "French Ministry of the Interior"),  # link words left out
         ("Ministry of Defense of Japan", "Japanese Ministry of Defence"),  # both spellings
+        ("Africa Centers for Disease Control and Prevention", "Africa Centres for Disease Control and Prevention"),
         ("NIS", "National Intelligence Service"),  # an acronym
         ("Budanov", "Kyrylo Budanov"),
     ],
