@@ -467,6 +467,8 @@ def _source_of(noun: Token) -> Token | None:
             return child
         if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
             return child  # "a YouGov poll", "UNHCR data", "Customs figures"
+        if child.dep_ == "amod" and child.lower_ in resources.words("body_nouns"):
+            return child  # "a military statement"
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:

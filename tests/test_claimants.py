@@ -41,6 +41,9 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("“We counted 3,000 marchers,” said organiser Maria Okafor.", "Maria Okafor", None),
         ("Washington has expressed concerns about 3,000 personnel in training.", "United States government", "United States"),
         ("Some 40 buildings collapsed in the storm.", None, None),
+        ("The Malian military said 40 insurgents were killed.", "Armed Forces of Mali", "Mali"),  # generic, placed
+        ("A military statement said 60 fighters were killed.", "Armed Forces", None),  # the statement's body
+        ("The Israeli army said 20 rockets were fired.", "Israel Defense Forces", "Israel"),  # the alias data's name
     ],
 )
 def test_attribution(sentence, name, country):
