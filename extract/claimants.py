@@ -455,8 +455,16 @@ def _core(head: Token) -> list[Token]:
             continue
         if child.dep_ == "case":
             continue  # the "'s" of "the ministry's bulletin"
-        tokens.extend(child.subtree)
+        # "an official with the state authority, who asked not to be named": the clause is not the name
+        clauses = {inner.i for token in child.subtree if token.dep_ == "relcl" for inner in token.subtree}
+        tokens.extend(token for token in child.subtree if token.i not in clauses)
     return sorted(tokens, key=lambda token: token.i)
+
+
+def _set_off(apposition: Token) -> bool:
+    """Is an apposition set off by a comma or dash from what it describes ("AMTI, a project of ...")?"""
+    before = apposition.doc[apposition.left_edge.i - 1] if apposition.left_edge.i else None
+    return before is not None and (before.text == "," or before.text in DASHES)
 
 
 def _source_of(noun: Token) -> Token | None:
@@ -520,7 +528,8 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     named_as = {entity.label_ for entity in entities if entity.start <= head.i < entity.end}
     if "ORG" in named_as or (head.pos_ == "PROPN" and "PERSON" not in named_as):
         # "AMTI, a project of the Center for ...,": the body speaks, not the one its apposition names
-        described_by = {inner.i for child in appositions for inner in child.subtree}
+        # but "the Karachi Municipal Corporation spokesperson Salma Khan" (no comma) is the person
+        described_by = {inner.i for child in appositions if _set_off(child) for inner in child.subtree}
         entities = [entity for entity in entities if entity.root.i not in described_by]
     if head.pos_ == "PROPN" and appositions and all(child.pos_ == "NOUN" for child in appositions) \
             and not any(entity.label_ in ("PERSON", "ORG") for entity in entities):
@@ -532,7 +541,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         whole = sorted(head.subtree, key=lambda token: token.i)  # "the group's leader, who gave his name as Ko Thura,"
         persons = [entity.text for entity in doc.ents if entity.start >= whole[0].i and entity.end <= whole[-1].i + 1
                    and (entity.label_ == "PERSON" or (entity.label_ == "ORG" and entity.root.dep_ == "appos"))]
-        body = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in ("for", "of", "at")
+        body = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with")
                      for grand in child.children if grand.dep_ == "pobj"), None)
         if not persons and body is not None and head.pos_ == "NOUN":
             return _mention(doc, body, verb)  # "a spokeswoman for the airline": the body speaks
@@ -864,6 +873,9 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
         if found is None and any(child.dep_ == "auxpass" for child in current.children):
             found = _agent_below(current)
         subject = found if found is not None and not _inside(anchor, found) else None
+        reported_itself = any(child.dep_ == "nsubjpass" and _inside(anchor, child) for child in current.children)
+        if reported_itself:
+            break  # "..., while 24 people were reported dead at X": by someone unnamed, not by the main clause's subject
         current = current.head if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head != current else None
     participles = [child for child in verb.children if child.dep_ == "advcl"]  # "AIM, citing X, reported"
     participles += [child for child in subject.children if child.dep_ == "acl"] if subject is not None else []

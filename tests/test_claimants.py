@@ -176,6 +176,11 @@ def test_speaker_of_the_reported_clause_outranks_a_plain_subject_inside_it(sente
     assert claimant_of(sentence).name == name
 
 
+def test_figure_reported_in_the_passive_is_not_the_main_clauses_subjects():
+    sentence = "Police said 22 people drowned near the pier, while 24 people were reported missing further east."
+    assert claimant_of(sentence, figure_index=1).name == "Police"
+
+
 def test_second_of_two_parallel_reports_keeps_its_own_speaker():
     assert claimant_of("Police say 12,000, organisers claim 40,000", figure_index=1).name == "organisers"
 
@@ -214,6 +219,12 @@ def test_title_in_apposition_to_a_person_is_not_a_body():
         ("A spokeswoman for UNICEF told reporters that 1,200 children were in the camp.", "UNICEF"),
         ("The IOM's spokesman in Rome, Matteo Ferraris, put the number of missing at 50.", "Matteo Ferraris"),
         ("Four deaths have been reported by the Louisiana Department of Health.", "Louisiana Department of Health"),
+        ("According to Lahore Waste Management Company (LWMC) spokesperson Ali Raza, 70 people lost their lives.",
+         "Ali Raza"),  # a title and a name with no comma between: the person, not a description of the body
+        ("\"So far, 14 people have died,\" said an official with the state fire service, who asked not to be named.",
+         "state fire service"),
+        ("\"So far, 14 people have died,\" said a man from the village, who asked not to be named as he was not "
+         "authorised to speak.", "a man from the village"),  # the relative clause is no part of the name
     ],
 )
 def test_unnamed_spokesperson_speaks_for_the_body_and_a_named_one_for_themselves(sentence, name):
