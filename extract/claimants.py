@@ -50,6 +50,7 @@ _CLAUSES = ("ccomp", "xcomp", "parataxis")  # what a verb reports through
 NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")  # a verb-like word used as a noun
 SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subject reports on its own
 SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
+_TRAILING_ACRONYM = re.compile(r"\s*\((?:\w+\s?){1,3}\)?\s*$")  # "... Prevention (Africa CDC)"
 _MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 SPEAKER_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "the Port of X Authority" is often LOC
@@ -576,6 +577,13 @@ def _speaker_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _count_nouns() -> frozenset[str]:
+    """Nouns that stand for a figure ("number", "total") and are no source's document, as "figures" are."""
+    references = {row["noun"] for row in resources.table("units") if row["category"] == "reference"}
+    return frozenset(references - resources.words("source_nouns"))
+
+
+@lru_cache(maxsize=None)
 def _speaker_endings() -> tuple[str, ...]:
     """Endings that make a noun a speaker noun ("-ologists"), the `-` entries of speaker_nouns.txt."""
     return tuple(word[1:] for word in resources.words("speaker_nouns") if word.startswith("-"))
@@ -601,6 +609,8 @@ def _speaks(head: Token) -> bool:
         return head.lower_ in PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS
     if head.pos_ == "PROPN":
         return True  # a name the tagger did not recognise
+    if head.lower_ in _count_nouns():
+        return False  # "the number of cases reported so far": a figure's noun, not a speaker
     named = [head, *(child for child in head.children if child.dep_ == "compound")]  # "organisation evofenedex"
     return sum(letter.isupper() for letter in head.text) > 1 or any(_speaker_word(token) for token in named)
 
@@ -663,6 +673,9 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
         yield mention
+    closing = _closing_source(doc, anchor)
+    if closing is not None:
+        yield closing
     ownerless: Mention | None = None  # "according to data released under ...": used only if nobody else speaks
     for token in doc:
         if token.lower_ == "according" or (token.lower_ == "as" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "per"):
@@ -689,6 +702,25 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 yield _mention(doc, owners[0], None)
+
+
+def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
+    """The source of a closing ", <name> has disclosed." whose name the parser did not make the verb's subject
+    ("..., the Africa Centers for Disease Control and Prevention (Africa CDC) has disclosed.")."""
+    words = [token for token in doc if not token.is_punct]
+    verb = words[-1] if words else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _reporting_verbs() or verb.i <= anchor.i:
+        return None
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return None  # the parse found the subject: the rules over the figure read it
+    end = verb.i
+    while end > 0 and doc[end - 1].pos_ == "AUX":
+        end -= 1
+    comma = next((token.i for token in reversed(doc[anchor.i + 1 : end]) if token.text == ","), None)
+    if comma is None or comma + 1 >= end:
+        return None
+    phrase = doc[comma + 1 : end]
+    return _span_mention(phrase, verb) if any(token.pos_ == "PROPN" for token in phrase) else None
 
 
 def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
@@ -1067,6 +1099,7 @@ def _person(name: str, context: DocumentContext) -> Claimant:
 
 
 def _organisation(text: str, context: DocumentContext) -> Claimant:
+    text = _TRAILING_ACRONYM.sub("", text) or text  # "Africa Centers for ... (Africa CDC": the tagger's span
     found = _lookup(text, context)
     if found:
         return found

@@ -176,6 +176,21 @@ def test_speaker_of_the_reported_clause_outranks_a_plain_subject_inside_it(sente
     assert claimant_of(sentence).name == name
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the parser leaves the closing name without its verb, and takes "the number ... reported" for a report
+        ("The number of cholera cases reported so far this year in the region has passed 12,400 as the number of "
+         "affected districts reached 31, the West African Health Organisation (WAHO) has disclosed.",
+         "West African Health Organisation"),
+        ("The number of cholera cases reported so far this year in the region has passed 12,400 as the number of "
+         "affected districts reached 31.", None),  # a figure's noun says nothing
+    ],
+)
+def test_closing_name_without_its_verb_and_count_nouns_that_cannot_speak(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
 def test_figure_reported_in_the_passive_is_not_the_main_clauses_subjects():
     sentence = "Police said 22 people drowned near the pier, while 24 people were reported missing further east."
     assert claimant_of(sentence, figure_index=1).name == "Police"
