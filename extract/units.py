@@ -298,8 +298,9 @@ def _reported_subject(last: Token) -> list[Token]:
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             objects = [child for child in head.children if child.dep_ == "dobj" and child.i < last.i and child.pos_ == "NOUN"]
             # nearest first: a second subject is a misparse ("UPDATE 3-City toll rises to 14")
-            subjects = sorted((child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")),
-                              key=lambda child: abs(head.i - child.i))
+            # nor is a time ("the number of cases reported so far this year has passed 3,200")
+            subjects = sorted((child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")
+                               and child.ent_type_ not in ("DATE", "TIME")), key=lambda child: abs(head.i - child.i))
             if head.lemma_.lower() in resources.words("level_verbs") and subjects and subjects[0].pos_ == "NOUN" \
                     and _lookup(_compound_phrase(subjects[0])) is None:
                 return _compound_phrase(subjects[0])  # "cholera cases pass 3,000": what reached the level

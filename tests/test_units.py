@@ -42,6 +42,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("UN says 140,000 have fled the fighting.", [("people", "displaced")]),
         ("Fewer than 150 of its soldiers had been killed.", [("soldiers", "casualties")]),
         ("Malawi cholera cases pass 3,000.", [("cholera cases", "other")]),
+        ("The number of cases reported so far this year has passed 3,200.", [("cases", "other")]),  # not "year"
         ("It will replace 49 second-hand F-16 jets.", [("jets", "equipment")]),
         ("Two people died and 17 others were hurt.", [("people", "casualties"), ("people", "casualties")]),
         ("The storm dumped 120 millimetres of rain.", [("millimetres", "measure")]),
