@@ -564,8 +564,13 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         verb=verb,
         antecedent=_antecedent(doc, head) if is_description else None,
         document=document,
-        can_speak=_names_speaker(entities) or _speaks(head),
+        # a nationality says nothing by itself: "the African continent had reported" is no source, "Kenyan officials" are
+        can_speak=_names_speaker([entity for entity in entities if not _nationality_of(entity, head)]) or _speaks(head),
     )
+
+
+def _nationality_of(entity: Span, head: Token) -> bool:
+    return entity.label_ == "NORP" and entity.root.head == head and entity.root.dep_ in ("amod", "compound")
 
 
 @lru_cache(maxsize=None)

@@ -191,6 +191,11 @@ def test_closing_name_without_its_verb_and_count_nouns_that_cannot_speak(sentenc
     assert claimant_of(sentence).name == name
 
 
+def test_nationality_before_a_noun_that_cannot_speak_names_no_source():
+    sentence = "The agency's director, Amina Diallo, said the African continent had reported 5,200 new cases."
+    assert claimant_of(sentence).name == "Amina Diallo"
+
+
 def test_figure_reported_in_the_passive_is_not_the_main_clauses_subjects():
     sentence = "Police said 22 people drowned near the pier, while 24 people were reported missing further east."
     assert claimant_of(sentence, figure_index=1).name == "Police"
