@@ -214,6 +214,9 @@ _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)  # "of the city's five "
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\w[-\u2013\u2014]$")  # "Russia-two countries"
+_NAMING_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014:(]|,\s+(?:namely\b|[A-Z]))")  # "two countries-North Korea and Russia"
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-4.2bn"
 _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]|20)\d\d$", re.IGNORECASE)
@@ -392,7 +395,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
             return "one" if number.value == 1 else "set"
         next_word = _NEXT_WORD.match(after)
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
-        if next_word and next_word.group(1).lower() in set_nouns:
+        if next_word and next_word.group(1).lower() in set_nouns and _names_a_set(before, after[next_word.end() :]):
             return "set"
     if number.spelled_out and not number.scaled and number.value == 1 and not _PERCENT.match(after):
         grammar = _grammar()
@@ -400,6 +403,12 @@ def _kind(sentence: str, number: _Number) -> str | None:
             return "figure"  # "One firefighter died", "killing one soldier": a death count
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
+
+
+def _names_a_set(before: str, after_noun: str) -> bool:
+    """Is "two countries" a set the text names ("the two countries", "two countries-North Korea and Russia",
+    "Russia-two countries"), not a count ("famine is present in four countries")?"""
+    return bool(_DEFINITE_BEFORE.search(before) or _JOINED_BEFORE.search(before) or _NAMING_AFTER.match(after_noun))
 
 
 def _part_of_counted_whole(before: str, after: str) -> bool:

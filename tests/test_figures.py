@@ -257,6 +257,8 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         ("It was one of the worst storms on record.", "one", 1, "one"),
         ("The two sides met in Geneva.", "two", 2, "set"),
         ("Analysts said the two estimates differ in method.", "two", 2, "set"),
+        ("Ties between two countries-Chad and Niger have grown.", "two", 2, "set"),  # the set is named
+        ("Famine is already present in four countries, the agency said.", "four", 4, "figure"),  # a count
         ("A third of the staff walked out.", "A third", 1 / 3, "fraction"),
         ("Nearly two-thirds of voters backed the plan.", "two-thirds", 2 / 3, "fraction"),
         ("Three quarters of the homes lost power.", "Three quarters", 0.75, "fraction"),
