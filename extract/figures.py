@@ -338,6 +338,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
         return None  # a year, but "$2000" is money
+    if integer and len(surface) > 1 and surface.startswith("0"):
+        return None  # "from 0600 (0400 GMT)", "bus 07": no count is written with a leading zero
     if integer and len(surface) == 2 and _YEAR_SPAN_BEFORE.search(before):
         return None  # "the 2021-22 season"
     if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after):

@@ -94,6 +94,7 @@ def test_two_figures_in_one_phrase():
         "The invasion began in February 2022.",
         "Troops will be ready on Nov. 1.",
         "Tension rose between the two countries.",
+        "From 0600 (0400 GMT) on Saturday the border stayed shut.",
         "It is one of the most isolated nations.",
         "Cooperation is not directed against third countries.",
         "The meeting starts at 3 p.m. on Friday.",
