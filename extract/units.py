@@ -134,6 +134,10 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             gap += 1
             continue
         break
+    modified = phrase[-1].head if phrase else None
+    if modified is not None and phrase[-1].dep_ in ("nmod", "compound") and modified.pos_ == "NOUN" \
+            and modified.i > phrase[-1].i and any(child.dep_ == "conj" for child in phrase[-1].children):
+        phrase = [modified]  # "2,100 air, artillery and mortar attacks": the attacks; each kind modifies them
     if phrase and phrase[0].i > 0:
         previous = doc[phrase[0].i - 1]
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
