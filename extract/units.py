@@ -392,6 +392,10 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         if (cue := _cue_noun(phrase)) is not None:
             return Unit("people", cue)  # "a march which drew 500,000"
     verb = tokens[-1].head
+    shared = _counted_subject(verb.head) if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") \
+        and verb.dep_ == "conj" else None
+    if shared is not None:
+        return _classify(doc, _compound_phrase(shared), tokens[-1])  # "4 soldiers died and 9 were wounded"
     if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _people_verbs():
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
     if not phrase:
@@ -403,6 +407,13 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         plural = resources.pluralizer().plural_noun(phrase[-1].lower_)
         return Unit(" ".join([*written.split()[:-1], plural]), unit.category, unit.refers_back)
     return unit
+
+
+def _counted_subject(verb: Token) -> Token | None:
+    """The counted noun subject of a verb ("soldiers" of "4 soldiers lost their lives"), which a bare figure
+    in a clause joined to it counts too."""
+    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN"
+                 and any(grand.like_num and grand.dep_ == "nummod" for grand in child.children)), None)
 
 
 def _is_plural_count(figure: Figure) -> bool:
@@ -471,7 +482,7 @@ def _linked_category(number: Token, noun: Token) -> str | None:
     sentence ("400 firefighters fought the blaze that killed two") does not count.
     """
     cues = _cue_categories()
-    for token in (noun, number):
+    for token in (number, noun):  # a bare figure's own verb first: "300 were evacuated and 12 were hurt"
         for child in token.children:
             if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in cues:
                 return cues[child.lemma_.lower()]  # "87 soldiers killed", "displaced families"

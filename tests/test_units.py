@@ -15,6 +15,8 @@ def units_of(sentence: str) -> list[Unit]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("Four soldiers died in the clash and 9 were wounded.", [("soldiers", "casualties")] * 2),  # shared noun
+        ("About 300 people were evacuated and 12 were hurt.", [("people", "displaced"), ("people", "casualties")]),
         ("Budanov said 2,600 North Korean soldiers were part of the first group.", [("soldiers", "personnel")]),
         ("The North deployed four brigades totaling 12,000 troops.", [("brigades", "military_units"), ("troops", "personnel")]),
         ("Some 1,500 special forces troops arrived.", [("special forces troops", "personnel")]),
