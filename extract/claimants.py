@@ -308,6 +308,17 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
     return context
 
 
+def tag_known_surnames(doc: Doc, context: DocumentContext) -> None:
+    """Mark as a person each capitalised word outside any entity that is the surname of a person the document
+    names in full: the tagger often misses a foreign surname on its own ('..., " Zelenskyy wrote.'), and a
+    subject it does not know as a name cannot speak."""
+    missed = [Span(doc, token.i, token.i + 1, label="PERSON") for token in doc
+              if token.is_title and not token.ent_type_ and token.pos_ in ("NOUN", "PROPN")
+              and token.lower_ in context.persons]
+    if missed:
+        doc.set_ents(missed, default="unmodified")
+
+
 def _events_named(text: str) -> tuple[str, ...]:
     """The distinct names of events in a text: capitalised words ending in an event noun ("Vienna City Marathon")."""
     nouns = "|".join(re.escape(noun.capitalize()) for noun in sorted(resources.words("event_nouns"), key=len, reverse=True))

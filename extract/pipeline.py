@@ -71,6 +71,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
         claimants.entities_in(parsed, "ORG"),
         gpe=claimants.entities_in(parsed, "GPE"),
     )
+    for doc in parsed:
+        claimants.tag_known_surnames(doc, context)
     records: list[dict[str, object]] = []
     counted: list[units.Unit] = []
     speaker: _Speaker | None = None

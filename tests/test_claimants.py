@@ -63,6 +63,12 @@ def test_surname_resolves_to_full_name_in_document():
     assert claimant_of("Mrozek said 300 people were detained.", context).name == "Daniel Mrozek"
 
 
+def test_surname_the_tagger_misses_is_the_person_the_document_named():
+    text = ('President Ivan Petrenkyy announced on Sunday that 4,000 homes were damaged. "Since the beginning of the '
+            'war, the country has lost 43,000 soldiers who died on the battlefield," Petrenkyy wrote.')
+    assert list(claims_from_text(text, published="2024-12-09")["claimant"]) == ["Ivan Petrenkyy"] * 2
+
+
 def test_misspelt_name_resolves_through_aliases():
     claimant = claimant_of("Kyiv's military intelligence chief, Kyrlo Budanov, estimated that 2,600 soldiers are expected.")
     assert (claimant.name, claimant.country) == ("Kyrylo Budanov", "Ukraine")
