@@ -153,6 +153,8 @@ def _reports(verb: Token, anchor: Token) -> bool:
     if any(child.dep_ == "neg" for child in verb.children):
         return False  # "11,500 employees did not report for their shifts"
     branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
+    if branch is not None and _quoted(anchor) and not _quoted(verb) and branch.i < verb.i:
+        return True  # '“..., the enemy has lost 42,000 troops,” X stated': the quotation is what X says, however parsed
     if verb.lemma_.lower() not in _clause_only_verbs():
         return not _side_clause(branch)
     subject = _subject_of(verb)

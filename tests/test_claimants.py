@@ -202,6 +202,11 @@ def test_nationality_before_a_noun_that_cannot_speak_names_no_source():
     assert claimant_of(sentence).name == "Amina Diallo"
 
 
+def test_quotation_before_its_speaker_is_theirs_however_parsed():
+    sentence = "“Since January the enemy has lost more than 42,000 troops,” General Anna Kovacs stated."
+    assert claimant_of(sentence).name == "Anna Kovacs"
+
+
 def test_figure_reported_in_the_passive_is_not_the_main_clauses_subjects():
     sentence = "Police said 22 people drowned near the pier, while 24 people were reported missing further east."
     assert claimant_of(sentence, figure_index=1).name == "Police"
