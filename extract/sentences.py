@@ -144,3 +144,15 @@ def quote_openers(texts: list[str]) -> dict[int, int]:
             elif character in ("\u201d", '"'):
                 opened = None
     return openers
+
+
+_WHOLE_QUOTATION = re.compile(r"^\s*[\"\u201c][^\"\u201c\u201d]+[\"\u201d]\s*$")
+
+
+def quote_continuations(texts: list[str]) -> dict[int, int]:
+    """For a sentence that is a quotation and nothing else, the index of the sentence before it when that one
+    quotes too: news continues a speaker's words after the attribution ("“... 421,000,” Syrskyi stated.
+    “Total enemy losses are about 785,000.”"), and the speaker is the one just named."""
+    return {index: index - 1 for index, text in enumerate(texts)
+            if index and _WHOLE_QUOTATION.match(text) and any(mark in texts[index - 1] for mark in '"\u201d')}
+

@@ -80,6 +80,13 @@ def test_quote_speaker_named_after_a_multi_sentence_quote():
     assert frame.iloc[0]["claimant"] == "Sofia Marin"
 
 
+def test_quotation_after_a_quoted_speaker_continues_their_words():
+    text = ("“Since January the enemy has lost more than 42,000 troops,” General Anna Kovacs stated. "
+            "“Its total losses this year are approximately 78,000.”\n\n“We need 300 more drones.”")
+    frame = claims_from_text(text, published="2024-12-29")
+    assert list(frame["claimant"].fillna("-")) == ["Anna Kovacs", "Anna Kovacs", "-"]  # a new paragraph is not hers
+
+
 def test_estimate_verb_after_the_figure_marks_it_approximate():
     frame = claims_from_text("Casualties have reached 4,200 since May, the ministry estimated.")
     assert bool(frame.iloc[0]["approx"]) and frame.iloc[0]["hedge"] == "estimated"

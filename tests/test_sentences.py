@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.sentences import quote_closers, quote_openers, split_sentences
+from extract.sentences import quote_closers, quote_continuations, quote_openers, split_sentences
 
 
 def test_spans_index_the_text_and_lines_split():
@@ -62,3 +62,16 @@ def test_quote_closers(texts, expected):
 )
 def test_quote_openers(texts, expected):
     assert quote_openers(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["“We lost 600 nurses,” she said.", "“Patients wait longer.”"], {1: 0}),
+        (['"We lost 600," she said.', '"It is 5."', "Next."], {1: 0}),
+        (["She spoke.", "“Patients wait longer.”"], {}),  # nobody quoted before it
+        (["“We lost 600 nurses,” she said.", "“Patients wait,” he added."], {}),  # more than a quotation
+    ],
+)
+def test_quote_continuations(texts, expected):
+    assert quote_continuations(texts) == expected
