@@ -88,6 +88,8 @@ def _grammar() -> dict[str, object]:
     currencies = {row["symbol"]: row["unit"] for row in resources.table("currencies")}
     word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
+    # after digits and a space, a suffix of two letters or more is still a scale ("7 bn euros"); "7 m" is metres
+    spaced_scale = "|".join(sorted(scale_words + [word for word in scale_suffixes if len(word) > 1], key=len, reverse=True))
     word_group = rf"(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
     # "thirty-one thousand four hundred and twelve": after a scale word another group may follow.
     word_number = (rf"(?:(?:(?:a|one)\s+(?=dozen|{'|'.join(scale_words)}))?{word_group}|a(?=\s+(?:{scale_word})\b))"
@@ -99,7 +101,7 @@ def _grammar() -> dict[str, object]:
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
         rf"|(?P<digits>{DIGITS}){EXPONENT}?(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
-        rf"|(?P<dscale>(?:\s+(?:{scale_word}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/]|\.\w)"  # not the "p" of "10p.m."
+        rf"|(?P<dscale>(?:\s+(?:{spaced_scale}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/]|\.\w)"  # not the "p" of "10p.m."
         rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
     )
     fractions = {row["word"]: float(Fraction(row["value"])) for row in resources.table("fractions")}
@@ -218,6 +220,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$
 _JOINED_BEFORE = re.compile(r"\w[-\u2013\u2014]$")  # "Russia-two countries"
 _NAMING_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014:(]|,\s+(?:namely\b|[A-Z]))")  # "two countries-North Korea and Russia"
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-4.2bn"
 _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]|20)\d\d$", re.IGNORECASE)
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
@@ -362,8 +365,9 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return "age"
     if currency:
         before = before[: currency.start()]
-    elif before[-1:].isalnum() or re.search(r"[A-Za-z][-.]$", before) and not _glued_prefix(before):
-        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-400"
+    elif before[-1:].isalnum() or re.search(r"[A-Za-z][-.]$", before) and not _glued_prefix(before) \
+            and not _listed_value(sentence, number.start, number.end):
+        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-400", "Ann Mora-14,542"
     if re.match(r"^-?[A-Za-z]*\d", after):
         return None
     if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$|\b[A-Z]+&[A-Z]+\s$", before):
@@ -440,6 +444,12 @@ def _model_name_after(after: str) -> bool:
     return not any(word.endswith("s") or word in counted for word in match.group("next").split())
 
 
+def _listed_value(sentence: str, start: int, end: int) -> bool:
+    """Is this a value a list sets after a name and a dash ("Ann Mora-14,542", "Ben Osei -43,924")? A model
+    number or a negative figure is not written with thousands separators after a word."""
+    return _GROUPED.fullmatch(sentence[start:end]) is not None and re.search(r"[A-Za-z]\s?-$", sentence[:start]) is not None
+
+
 def _glued_prefix(before: str) -> bool:
     """Whether `before` ends with a sign or a bound glued by a hyphen ("minus-5", "sub-400"), not a name."""
     if re.search(r"\bminus-$", before, re.IGNORECASE):
@@ -485,7 +495,7 @@ def _qualifiers(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
 def _figure(sentence: str, start: int, end: int, value: float | None, low: float | None, high: float | None,
             spelled_out: bool, approx: bool = False, symbol: str | None = None, kind: str = "figure") -> Figure:
     grammar = _grammar()
-    if value is not None and _NEGATIVE.search(sentence[:start]):
+    if value is not None and _NEGATIVE.search(sentence[:start]) and not _listed_value(sentence, start, end):
         value = -value  # "-1.3%", "minus 5"
         start = _NEGATIVE.search(sentence[:start]).start(1)  # type: ignore[union-attr]
     symbol_unit = grammar["unit_symbols"].get(symbol.lower()) if symbol else None  # type: ignore[attr-defined]

@@ -32,6 +32,7 @@ def only(sentence: str):
         ("The agency said 2.5 million people need aid.", "2.5 million", 2_500_000, None, None, False, None),
         ("The bank approved $1.2bn in loans.", "$1.2bn", 1_200_000_000, None, None, False, None),
         ("The EU pledged €500 million.", "€500 million", 500_000_000, None, None, False, None),
+        ("Donors vow 7 bn euros for quake aid.", "7 bn", 7_000_000_000, None, None, False, None),
         ("Unions said more than 15 crore workers joined.", "15 crore", 150_000_000, 150_000_000, None, False, "more than"),
         ("The state lost ₹25,000 crore.", "₹25,000 crore", 250_000_000_000, None, None, False, None),
         ("About 2.5 lakh people were evacuated.", "2.5 lakh", 250_000, None, None, True, "about"),
@@ -71,6 +72,9 @@ def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, appr
         ("He told the BBC that two bombs struck the school.", [2]),
         ("Global debt was about $US113 trillion.", [113e12]),
         ("Winds reached 50mph.", [50]),
+        ("Labour Party (LP), Ben Osei -6,101,533", [6_101_533]),  # a list's dash, not a minus
+        ("Action Alliance (AA) Ann Mora-14,542", [14_542]),
+        ("The F-16 and 3 MiG-29 jets crashed.", [3]),
     ],
 )
 def test_values_with_attached_units_and_signs(sentence, values):
