@@ -60,6 +60,9 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     closers = sentences.quote_closers([sentence.text for sentence in split])
     openers = sentences.quote_openers([sentence.text for sentence in split])
     continued = sentences.quote_continuations([sentence.text for sentence in split])
+    paragraph_starts = [index == 0 or "\n" in document.text[split[index - 1].end : sentence.start]
+                        for index, sentence in enumerate(split)]
+    listed = sentences.list_introducers([sentence.text for sentence in split], paragraph_starts)
     # Sentences up to the last figure (or the end of its quotation) give names, speakers and dates: a speaker named
     # several sentences before is the "she" who gives the figure.
     last_needed = max(max(found), *(closers.get(index, index) for index in found))
@@ -96,9 +99,12 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if mention is None and index in openers:
                 opening = parsed[openers[index]]
                 mention = claimants.attribution(opening, _root(opening))
-            if mention is None and index in continued and "\n" not in document.text[split[index - 1].end : sentence.start]:
+            if mention is None and index in continued and not paragraph_starts[index]:
                 quoted = parsed[continued[index]]
                 mention = claimants.attribution(quoted, _root(quoted))
+            if mention is None and index in listed:
+                introduction = parsed[listed[index]]
+                mention = claimants.attribution(introduction, _root(introduction))
             if mention is None:
                 line_start = document.text.rfind("\n", 0, sentence.start) + 1
                 mention = claimants.speaker_turn(document.text[line_start : sentence.end], document.text)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.sentences import quote_closers, quote_continuations, quote_openers, split_sentences
+from extract.sentences import list_introducers, quote_closers, quote_continuations, quote_openers, split_sentences
 
 
 def test_spans_index_the_text_and_lines_split():
@@ -75,3 +75,17 @@ def test_quote_openers(texts, expected):
 )
 def test_quote_continuations(texts, expected):
     assert quote_continuations(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "starts", "expected"),
+    [
+        (["The chairman gave the other votes:", "Ann Mora-14,542", "Ben Osei -43,924", "Turnout was low."],
+         [True, True, True, True], {1: 0, 2: 0}),
+        (["The chairman gave the other votes:", "Ann Mora-14,542"], [True, False], {}),  # not a paragraph of its own
+        (["He said:", "“We lost 600 nurses.”"], [True, True], {}),  # a quotation ends with a full stop: prose
+        (["Results so far.", "Ann Mora-14,542"], [True, True], {}),  # nothing introduced a list
+    ],
+)
+def test_list_introducers(texts, starts, expected):
+    assert list_introducers(texts, starts) == expected
