@@ -231,6 +231,9 @@ def _cue_verb_after(doc: Doc, last: Token) -> str | None:
     return _cue_categories().get(following.lemma_.lower())
 
 
+_LIST_GLUE = {",", "and"}
+
+
 def _cue_noun(phrase: list[Token]) -> str | None:
     """The category of a lone singular noun that is a people verb's word ("rally", "march", "protest"),
     which the tagger reads as a noun where a headline uses the verb ("Tens of thousands rally in Paris")
@@ -372,6 +375,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     measured = physical_unit(doc.text[figure.start :][:MEASURE_WINDOW], figure.end - figure.start)
     if measured is not None:
         return measured
+    respective = _respective_noun(doc, tokens[-1])
+    if respective is not None:
+        return _classify(doc, _compound_phrase(respective), tokens[-1])  # "... drones ... to 666, 19 and 16 respectively"
     phrase = _measure_before(doc, tokens[0]) or _noun_phrase_after(doc, tokens[-1])
     whole = _whole_before(tokens[-1]) if not phrase else None
     if whole is not None and whole.pos_ == "PRON":
@@ -407,6 +413,26 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         plural = resources.pluralizer().plural_noun(phrase[-1].lower_)
         return Unit(" ".join([*written.split()[:-1], plural]), unit.category, unit.refers_back)
     return unit
+
+
+def _respective_noun(doc: Doc, last: Token) -> Token | None:
+    """The noun a figure of a "respectively" list counts: the one at its place in the sentence's list of as many
+    nouns ("losses for personnel, artillery systems and drones ... to 666,340, 19,322 and 16,837 respectively")."""
+    end = next((token for token in doc[last.i + 1 :] if not (token.like_num or token.lower_ in _LIST_GLUE)), None)
+    if end is None or end.lower_ != "respectively":
+        return None
+    start = last.i
+    while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in _LIST_GLUE):
+        start -= 1
+    figures = [token for token in doc[start : end.i] if token.like_num]
+    for head in doc[:start]:
+        if head.pos_ == "NOUN" and head.dep_ not in ("conj", "nsubj", "nsubjpass"):  # the sources are no units
+            nouns = [head]
+            while conj := next((child for child in nouns[-1].children if child.dep_ == "conj" and child.pos_ == "NOUN"), None):
+                nouns.append(conj)
+            if len(nouns) == len(figures) > 1:
+                return nouns[figures.index(last)] if last in figures else None
+    return None
 
 
 def _counted_subject(verb: Token) -> Token | None:

@@ -16,6 +16,9 @@ def units_of(sentence: str) -> list[Unit]:
     ("sentence", "expected"),
     [
         ("Four soldiers died in the clash and 9 were wounded.", [("soldiers", "casualties")] * 2),  # shared noun
+        ("Losses of tanks, armoured vehicles and drones rose to 410, 1,120 and 2,300 respectively.",
+         [("tanks", "equipment"), ("vehicles", "equipment"), ("drones", "equipment")]),
+        ("Police and organisers put the crowd at 3,000 and 12,000 respectively.", [("crowd", "crowd")] * 2),
         ("About 300 people were evacuated and 12 were hurt.", [("people", "displaced"), ("people", "casualties")]),
         ("Budanov said 2,600 North Korean soldiers were part of the first group.", [("soldiers", "personnel")]),
         ("The North deployed four brigades totaling 12,000 troops.", [("brigades", "military_units"), ("troops", "personnel")]),
