@@ -44,6 +44,8 @@ def only(sentence: str):
         ("Twenty-five people were hurt.", "Twenty-five", 25, None, None, False, None),
         ("Nearly 300 homes burned.", "300", 300, None, None, True, "nearly"),
         ("There were hundreds of protesters.", "hundreds", None, 200, None, True, None),
+        ("Several hundred people were detained.", "Several hundred", None, 200, None, True, None),
+        ("A few thousand marched.", "A few thousand", None, 2000, None, True, None),
         ("Officials expect a 5% to 10% rise.", "5% to 10%", None, 5, 10, False, None),
         ("Shares were priced between $62 and $68.", "$62 and $68", None, 62, 68, False, None),
         ("Temperatures exceeded 40C on Monday.", "40C", 40, 40, None, False, "exceeded"),
