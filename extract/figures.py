@@ -83,6 +83,8 @@ def _grammar() -> dict[str, object]:
     """Patterns and lookups compiled once from the knowledge files."""
     number_words = {row["word"]: float(row["value"]) for row in resources.table("number_words")}
     scales = {row["word"]: float(row["multiplier"]) for row in resources.table("scales")}
+    weapons = {form for row in resources.table("units") if row["category"] == "equipment"
+               for form in (row["noun"].lower(), resources.pluralizer().plural_noun(row["noun"].lower()))}
     scale_words = [word for word in scales if len(word) > 3]
     scale_suffixes = [word for word in scales if len(word) <= 3 and word.isalpha()]
     currencies = {row["symbol"]: row["unit"] for row in resources.table("currencies")}
@@ -155,6 +157,9 @@ def _grammar() -> dict[str, object]:
         "qualifier_patterns": {phrase: _qualifier_pattern(phrase, position) for phrase, _, position in qualifiers},
         "qualifier_reach": max(len(phrase) for phrase, _, _ in qualifiers) + 16,
         "set_nouns": resources.words("set_nouns"),
+        # "155mm shells": up to two words, then a weapon or munition of the unit taxonomy
+        "calibre_after": re.compile(rf"\s*(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(sorted(map(re.escape, weapons), key=len, reverse=True))})\b",
+                                    re.IGNORECASE),
         "counted_nouns": frozenset(row["noun"].lower() for row in resources.table("units"))
                          | {row["unit"].split()[-1] for row in resources.table("unit_symbols")} | {"and", "or"},
         "street": re.compile(rf"\s+(?:[A-Z][\w'.]*\s+){{0,3}}(?:{street})\b"),
@@ -388,6 +393,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return "compound"
     if number.symbol and re.search(r"\d\s$", before):
         return None  # "18 155mm howitzers": a calibre naming the counted thing
+    if number.symbol and number.symbol.lower() == "mm" and _grammar()["calibre_after"].match(after):  # type: ignore[attr-defined]
+        return None  # "155mm shells are scarce", "152 mm single shells": a calibre, not a length
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
         return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):

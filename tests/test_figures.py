@@ -101,6 +101,8 @@ def test_two_figures_in_one_phrase():
         "Troops will be ready on Nov. 1.",
         "Tension rose between the two countries.",
         "From 0600 (0400 GMT) on Saturday the border stayed shut.",
+        "Kyiv is short of 155mm artillery shells.",  # a calibre
+        "The count assumes 152 mm single shells.",
         "It is one of the most isolated nations.",
         "Cooperation is not directed against third countries.",
         "The meeting starts at 3 p.m. on Friday.",
@@ -372,7 +374,7 @@ def test_one_counts_past_a_relative_clause():
     ("sentence", "surfaces"),
     [
         ("The package includes 18 155mm howitzers.", ["18"]),
-        ("A 155mm shell hit the school.", ["155mm"]),
+        ("A 155mm shell hit the school.", []),  # a calibre names the shell (devset rule)
         ("Police counted 300 people at gate 12.", ["300"]),
         ("The hotline received 4,000 calls.", ["4,000"]),
         ("Some 200 staff answered the hotline.", ["200"]),
