@@ -497,10 +497,10 @@ def _source_of(noun: Token) -> Token | None:
                 return objects[0]
         if child.dep_ == "acl":
             for grand in child.children:
-                if grand.dep_ == "agent":
+                if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "from"):
                     objects = [item for item in grand.children if item.dep_ == "pobj"]
                     if objects:
-                        return objects[0]
+                        return objects[0]  # "data compiled by X", "data sourced from X"
     return None
 
 

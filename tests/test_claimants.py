@@ -720,6 +720,8 @@ def test_a_claimant_is_a_person_a_body_or_a_document(sentence, name):
         ("The index will end the year at 8,200, according to the average of six estimates compiled by Refinitiv.", 0,
          "Refinitiv"),
         ("The average of 14 estimates by Halden Research puts growth at 2.1 percent.", 1, "Halden Research"),
+        ("Data sourced from Italy's coastguard suggest that 1,400 migrants landed in May.", 0,
+         "Coastguard of Italy"),
     ],
 )
 def test_owner_of_own_figures_and_compiler_of_an_average_is_the_source(sentence, figure_index, name):
