@@ -50,6 +50,7 @@ _CLAUSES = ("ccomp", "xcomp", "parataxis")  # what a verb reports through
 NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")  # a verb-like word used as a noun
 SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subject reports on its own
 SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
+_TRAILING_POSSESSIVE = re.compile(r"\s*['\u2019]s$")
 _TRAILING_ACRONYM = re.compile(r"\s*\((?:\w+\s?){1,3}\)?\s*$")  # "... Prevention (Africa CDC)"
 _MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
@@ -569,7 +570,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     return Mention(
         text=span.text,
         persons=tuple(person for person in persons if person not in adjectives),
-        orgs=tuple(entity.text for entity in entities if entity.label_ == "ORG" and entity.text not in countries),
+        # the tagger's span may keep the owner's "'s" ("Macron’s office said")
+        orgs=tuple(_TRAILING_POSSESSIVE.sub("", entity.text) for entity in entities
+                   if entity.label_ == "ORG" and entity.text not in countries),
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives)
         + tuple(countries),
         is_pronoun=head.lower_ in PRONOUNS or head.lower_ in OWNER_PRONOUNS,

@@ -202,6 +202,11 @@ def test_nationality_before_a_noun_that_cannot_speak_names_no_source():
     assert claimant_of(sentence).name == "Amina Diallo"
 
 
+def test_owner_whose_name_the_tagger_spans_with_its_possessive():
+    text = "French President Ana Lopes hosted the talks. But Lopes’s office said the total figure amounts to 252.7 million euros."
+    assert list(claims_from_text(text, published="2020-08-10")["claimant"]) == ["Ana Lopes"]
+
+
 def test_quotation_before_its_speaker_is_theirs_however_parsed():
     sentence = "“Since January the enemy has lost more than 42,000 troops,” General Anna Kovacs stated."
     assert claimant_of(sentence).name == "Anna Kovacs"
