@@ -87,6 +87,7 @@ def same_unit(predicted: Any, gold: Any) -> bool:
     return singular(str(predicted).split()[-1]) == singular(str(gold).split()[-1])
 
 
+_GLOSS = re.compile(r"(.+?)\s*\(([^()]+)\)")  # "World Food Programme (WFP)"
 NAME_LINK_WORDS = frozenset({"the", "of", "in", "for", "s"})  # "Ministry of the Interior" = "Interior Ministry"
 US_SPELLINGS = {"defense": "defence", "organization": "organisation", "organizations": "organisations",
                 "center": "centre", "centers": "centres", "labor": "labour", "program": "programme",
@@ -137,10 +138,18 @@ def _initials(name: str) -> str:
 
 
 def same_claimant(predicted: Any, gold: Any) -> bool:
-    """Token subset either way (see `_tokens`), an acronym of the other, or the same surname (of no other country)."""
+    """Token subset either way (see `_tokens`), an acronym of the other, or the same surname (of no other country).
+
+    A name's acronym in brackets is a gloss, not part of it: "Joint Chiefs of Staff (JCS)" is compared as
+    "Joint Chiefs of Staff", and as "JCS"."""
     if _missing(predicted) or _missing(gold):
         return _missing(predicted) and _missing(gold)
     left, right = str(predicted), str(gold)
+    for name in (left, right):
+        glossed = _GLOSS.fullmatch(name)
+        if glossed is not None:
+            other = right if name is left else left
+            return any(same_claimant(part, other) for part in glossed.groups())
     left_tokens, right_tokens = _tokens(left), _tokens(right)
     if left_tokens and right_tokens and (left_tokens <= right_tokens or right_tokens <= left_tokens):
         return True

@@ -17,6 +17,8 @@ from extract.evaluate import same_claimant
         ("Africa Centers for Disease Control and Prevention", "Africa Centres for Disease Control and Prevention"),
         ("NIS", "National Intelligence Service"),  # an acronym
         ("Budanov", "Kyrylo Budanov"),
+        ("Joint Chiefs of Staff of South Korea", "Joint Chiefs of Staff (JCS)"),  # a bracketed acronym is a gloss
+        ("WFP", "World Food Programme (WFP)"),
     ],
 )
 def test_same_claimant_written_another_way(predicted, gold):
@@ -31,6 +33,7 @@ def test_same_claimant_written_another_way(predicted, gold):
         ("Ukrainian Air Force", "Russian Air Force"),
         ("Ministry of Health", None),
         ("Israeli military", "Israel Defense Forces"),  # world knowledge the scorer does not have
+        ("United Nations", "World Food Programme (WFP)"),
     ],
 )
 def test_different_claimants_do_not_match(predicted, gold):
