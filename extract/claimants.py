@@ -99,6 +99,8 @@ class DocumentContext:
     organisations: tuple[str, ...] = ()  # the ORG names the document uses
     events: tuple[str, ...] = ()  # the named events ("the Lisbon Marathon") the document mentions
     last: Claimant = field(default_factory=Claimant)
+    # the one person seen speaking for each body (None once a second one speaks), so "the NEBA chief" is them
+    speakers_for: dict[str, Claimant | None] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -1180,6 +1182,10 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     if mention is None:
         return Claimant()
     claimant = _placed(_canonical(mention, context), context)
+    if claimant.name is not None and claimant.org is not None and claimant.name != claimant.org:
+        known = context.speakers_for.setdefault(_key(claimant.org), claimant)
+        if known != claimant:
+            context.speakers_for[_key(claimant.org)] = None
     for document in [*_documents_spoken_in(mention.verb), *([mention.document] if mention.document else [])]:
         context.bodies.pop(document, None)  # re-inserted, so that the newest document is last
         context.bodies[document] = claimant
@@ -1196,6 +1202,12 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
     if mention.is_pronoun:
         return context.last
     noun = mention.text.split()[-1].casefold()
+    if mention.orgs and not mention.persons and mention.text.lower().startswith("the ") \
+            and noun in resources.words("titles"):
+        holder = context.speakers_for.get(_key(_organisation(mention.orgs[0], context).name or ""))
+        if holder is not None:
+            context.last = holder
+            return holder  # "The NEBA Chairman, Prof. Amara Bello, said ... The NEBA Chief added": her
     known = _lookup(mention.text, context)
     described = context.bodies.get(noun) if not mention.persons and not mention.orgs else None
     if described is not None and noun in resources.words("kind_nouns") and context.last.name is not None \

@@ -202,6 +202,13 @@ def test_nationality_before_a_noun_that_cannot_speak_names_no_source():
     assert claimant_of(sentence).name == "Amina Diallo"
 
 
+def test_the_bodys_title_is_the_one_person_seen_speaking_for_it():
+    text = ("The NEBA Chairman, Prof. Amara Bello, said turnout was 27 percent.\n\n"
+            "The NEBA Chief added that 93 parties took part.\n\nA spokesman for NEBA said 400 observers were accredited.")
+    frame = claims_from_text(text, published="2023-03-01")
+    assert list(frame["claimant"]) == ["Amara Bello", "Amara Bello", "NEBA"]  # "a spokesman" is unnamed
+
+
 def test_owner_whose_name_the_tagger_spans_with_its_possessive():
     text = "French President Ana Lopes hosted the talks. But Lopes’s office said the total figure amounts to 252.7 million euros."
     assert list(claims_from_text(text, published="2020-08-10")["claimant"]) == ["Ana Lopes"]
