@@ -51,7 +51,7 @@ NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")  # 
 SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subject reports on its own
 SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
 _TRAILING_POSSESSIVE = re.compile(r"\s*['\u2019]s$")
-_TRAILING_ACRONYM = re.compile(r"\s*\((?:\w+\s?){1,3}\)?\s*$")  # "... Prevention (Africa CDC)"
+_TRAILING_ACRONYM = re.compile(r"\s*\((?:\w+\s?){1,3}\)?\s*$")  # "... Health Organisation (WAHO)"
 _MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 SPEAKER_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "the Port of X Authority" is often LOC
@@ -315,7 +315,7 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
 
 def tag_known_surnames(doc: Doc, context: DocumentContext) -> None:
     """Mark as a person each capitalised word outside any entity that is the surname of a person the document
-    names in full: the tagger often misses a foreign surname on its own ('..., " Zelenskyy wrote.'), and a
+    names in full: the tagger often misses a foreign surname on its own ('..., " Petrenkyy wrote.'), and a
     subject it does not know as a name cannot speak."""
     missed = [Span(doc, token.i, token.i + 1, label="PERSON") for token in doc
               if token.is_title and not token.ent_type_ and token.pos_ in ("NOUN", "PROPN")
@@ -545,7 +545,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     named_as = {entity.label_ for entity in entities if entity.start <= head.i < entity.end}
     if "ORG" in named_as or (head.pos_ == "PROPN" and "PERSON" not in named_as):
         # "AMTI, a project of the Center for ...,": the body speaks, not the one its apposition names
-        # but "the Karachi Municipal Corporation spokesperson Salma Khan" (no comma) is the person
+        # but "the Lahore Waste Management Company spokesperson Ali Raza" (no comma) is the person
         described_by = {inner.i for child in appositions if _set_off(child) for inner in child.subtree}
         entities = [entity for entity in entities if entity.root.i not in described_by]
     if head.pos_ == "PROPN" and appositions and all(child.pos_ == "NOUN" for child in appositions) \
@@ -572,7 +572,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     return Mention(
         text=span.text,
         persons=tuple(person for person in persons if person not in adjectives),
-        # the tagger's span may keep the owner's "'s" ("Macron’s office said")
+        # the tagger's span may keep the owner's "'s" ("Lopes’s office said")
         orgs=tuple(_TRAILING_POSSESSIVE.sub("", entity.text) for entity in entities
                    if entity.label_ == "ORG" and entity.text not in countries),
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives)
@@ -729,7 +729,7 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
 
 def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     """The source of a closing ", <name> has disclosed." whose name the parser did not make the verb's subject
-    ("..., the Africa Centers for Disease Control and Prevention (Africa CDC) has disclosed.")."""
+    ("..., the West African Health Organisation (WAHO) has disclosed.")."""
     words = [token for token in doc if not token.is_punct]
     verb = words[-1] if words else None
     if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _reporting_verbs() or verb.i <= anchor.i:
@@ -897,7 +897,7 @@ def _reporting_verbs_over(anchor: Token) -> list[Token]:
 
 def _closing_report(clause: Token) -> bool:
     """Is this the sentence's closing ", <source> said." that the parser hung on the main verb as a clause
-    ("About 250,000 gathered ..., an initial police report showed.")? A clause opened by a word ("as the
+    ("About 9,000 gathered ..., a police report showed.")? A clause opened by a word ("as the
     union says") reports on its own."""
     if clause.dep_ != "advcl" or any(child.dep_ == "mark" for child in clause.children):
         return False
@@ -1122,7 +1122,7 @@ def _person(name: str, context: DocumentContext) -> Claimant:
 
 
 def _organisation(text: str, context: DocumentContext) -> Claimant:
-    text = _TRAILING_ACRONYM.sub("", text) or text  # "Africa Centers for ... (Africa CDC": the tagger's span
+    text = _TRAILING_ACRONYM.sub("", text) or text  # "West African Health Organisation (WAHO": the tagger's span
     found = _lookup(text, context)
     if found:
         return found

@@ -90,7 +90,7 @@ def _grammar() -> dict[str, object]:
     currencies = {row["symbol"]: row["unit"] for row in resources.table("currencies")}
     word_alternatives = "|".join(sorted(map(re.escape, number_words), key=len, reverse=True))
     scale_word = "|".join(sorted(scale_words, key=len, reverse=True))
-    # after digits and a space, a suffix of two letters or more is still a scale ("7 bn euros"); "7 m" is metres
+    # after digits and a space, a suffix of two letters or more is still a scale ("3 bn euros"); "3 m" is metres
     spaced_scale = "|".join(sorted(scale_words + [word for word in scale_suffixes if len(word) > 1], key=len, reverse=True))
     word_group = rf"(?:{word_alternatives})(?:[-\s](?:{word_alternatives}))?"
     # "thirty-one thousand four hundred and twelve": after a scale word another group may follow.
@@ -347,7 +347,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
         return None  # a year, but "$2000" is money
     if integer and len(surface) > 1 and surface.startswith("0"):
-        return None  # "from 0600 (0400 GMT)", "bus 07": no count is written with a leading zero
+        return None  # "from 0700 (0500 GMT)", "bus 07": no count is written with a leading zero
     if integer and len(surface) == 2 and _YEAR_SPAN_BEFORE.search(before):
         return None  # "the 2021-22 season"
     if re.match(r"^(?:st|nd|rd|th)\b", after) or _TIME_AFTER.match(after):
@@ -372,7 +372,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
         before = before[: currency.start()]
     elif before[-1:].isalnum() or re.search(r"[A-Za-z][-.]$", before) and not _glued_prefix(before) \
             and not _listed_value(sentence, number.start, number.end):
-        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-400", "Ann Mora-14,542"
+        return None  # "G7", "F-16", "ID.3"; but "minus-5", "sub-400", "Ann Mora-14,318"
     if re.match(r"^-?[A-Za-z]*\d", after):
         return None
     if integer and re.search(r"\b[a-z]+[A-Z][\w]*\s$|\b[A-Z]+&[A-Z]+\s$", before):
@@ -394,7 +394,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if number.symbol and re.search(r"\d\s$", before):
         return None  # "18 155mm howitzers": a calibre naming the counted thing
     if number.symbol and number.symbol.lower() == "mm" and _grammar()["calibre_after"].match(after):  # type: ignore[attr-defined]
-        return None  # "155mm shells are scarce", "152 mm single shells": a calibre, not a length
+        return None  # "155mm shells are scarce", "a 120 mm mortar round": a calibre, not a length
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
         return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
@@ -452,7 +452,7 @@ def _model_name_after(after: str) -> bool:
 
 
 def _listed_value(sentence: str, start: int, end: int) -> bool:
-    """Is this a value a list sets after a name and a dash ("Ann Mora-14,542", "Ben Osei -43,924")? A model
+    """Is this a value a list sets after a name and a dash ("Ann Mora-14,318", "Ben Osei -41,207")? A model
     number or a negative figure is not written with thousands separators after a word."""
     return _GROUPED.fullmatch(sentence[start:end]) is not None and re.search(r"[A-Za-z]\s?-$", sentence[:start]) is not None
 

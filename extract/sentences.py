@@ -152,8 +152,8 @@ _WHOLE_QUOTATION = re.compile(r"^\s*[\"\u201c][^\"\u201c\u201d]+[\"\u201d]\s*$")
 
 def quote_continuations(texts: list[str]) -> dict[int, int]:
     """For a sentence that is a quotation and nothing else, the index of the sentence before it when that one
-    quotes too: news continues a speaker's words after the attribution ("“... 421,000,” Syrskyi stated.
-    “Total enemy losses are about 785,000.”"), and the speaker is the one just named."""
+    quotes too: news continues a speaker's words after the attribution ("“... 42,000 troops,” General Kovacs stated.
+    “Total losses this year are about 78,000.”"), and the speaker is the one just named."""
     return {index: index - 1 for index, text in enumerate(texts)
             if index and _WHOLE_QUOTATION.match(text) and any(mark in texts[index - 1] for mark in '"\u201d')}
 
@@ -162,7 +162,7 @@ def list_introducers(texts: list[str], paragraph_starts: list[bool]) -> dict[int
     """For each item of a list, the index of the sentence that introduced it with a colon.
 
     A source that introduces a list ("The commission chairman added the votes of the other candidates are:")
-    gives every item that follows, one paragraph each without a full stop ("Ann Mora-14,542"), until
+    gives every item that follows, one paragraph each without a full stop ("Ann Mora-14,318"), until
     the prose resumes. `paragraph_starts[i]` says whether sentence i opens a paragraph.
     """
     def alone(index: int) -> bool:

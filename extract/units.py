@@ -137,7 +137,7 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     modified = phrase[-1].head if phrase else None
     if modified is not None and phrase[-1].dep_ in ("nmod", "compound") and modified.pos_ == "NOUN" \
             and modified.i > phrase[-1].i and any(child.dep_ == "conj" for child in phrase[-1].children):
-        phrase = [modified]  # "2,100 air, artillery and mortar attacks": the attacks; each kind modifies them
+        phrase = [modified]  # "1,800 air, rocket and mortar strikes": the strikes; each kind modifies them
     if phrase and phrase[0].i > 0:
         previous = doc[phrase[0].i - 1]
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
@@ -237,7 +237,7 @@ _LIST_GLUE = {",", "and"}
 def _cue_noun(phrase: list[Token]) -> str | None:
     """The category of a lone singular noun that is a people verb's word ("rally", "march", "protest"),
     which the tagger reads as a noun where a headline uses the verb ("Tens of thousands rally in Paris")
-    or where a figure counts an event's crowd ("a march which drew 500,000")."""
+    or where a figure counts an event's crowd ("a rally which drew 80,000")."""
     if len(phrase) != 1 or phrase[0].tag_ != "NN" or _lookup(phrase) is not None:
         return None
     return _cue_categories().get(phrase[0].lower_)
@@ -396,7 +396,7 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         if len(phrase) == 1 and phrase[0].pos_ == "VERB":
             return Unit("people", _category_from_sentence(doc))  # "the quake killed 12"
         if (cue := _cue_noun(phrase)) is not None:
-            return Unit("people", cue)  # "a march which drew 500,000"
+            return Unit("people", cue)  # "a rally which drew 80,000"
     verb = tokens[-1].head
     shared = _counted_subject(verb.head) if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") \
         and verb.dep_ == "conj" else None
@@ -417,7 +417,7 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
 
 def _respective_noun(doc: Doc, last: Token) -> Token | None:
     """The noun a figure of a "respectively" list counts: the one at its place in the sentence's list of as many
-    nouns ("losses for personnel, artillery systems and drones ... to 666,340, 19,322 and 16,837 respectively")."""
+    nouns ("losses of tanks, armoured vehicles and drones rose to 410, 1,120 and 2,300 respectively")."""
     end = next((token for token in doc[last.i + 1 :] if not (token.like_num or token.lower_ in _LIST_GLUE)), None)
     if end is None or end.lower_ != "respectively":
         return None

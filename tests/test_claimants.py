@@ -64,8 +64,8 @@ def test_surname_resolves_to_full_name_in_document():
 
 
 def test_surname_the_tagger_misses_is_the_person_the_document_named():
-    text = ('President Ivan Petrenkyy announced on Sunday that 4,000 homes were damaged. "Since the beginning of the '
-            'war, the country has lost 43,000 soldiers who died on the battlefield," Petrenkyy wrote.')
+    text = ('President Ivan Petrenkyy announced on Sunday that 4,000 homes were damaged. "Our army has lost 21,000 '
+            'soldiers since the war began, and most of the wounded return to duty," Petrenkyy wrote.')
     assert list(claims_from_text(text, published="2024-12-09")["claimant"]) == ["Ivan Petrenkyy"] * 2
 
 
@@ -262,7 +262,7 @@ def test_title_in_apposition_to_a_person_is_not_a_body():
         ("A spokeswoman for UNICEF told reporters that 1,200 children were in the camp.", "UNICEF"),
         ("The IOM's spokesman in Rome, Matteo Ferraris, put the number of missing at 50.", "Matteo Ferraris"),
         ("Four deaths have been reported by the Louisiana Department of Health.", "Louisiana Department of Health"),
-        ("According to Lahore Waste Management Company (LWMC) spokesperson Ali Raza, 70 people lost their lives.",
+        ("According to Lahore Waste Management Company (LWMC) spokesperson Ali Raza, 12 workers were injured.",
          "Ali Raza"),  # a title and a name with no comma between: the person, not a description of the body
         ("\"So far, 14 people have died,\" said an official with the state fire service, who asked not to be named.",
          "state fire service"),

@@ -89,7 +89,7 @@ def test_quotation_after_a_quoted_speaker_continues_their_words():
 
 def test_items_of_a_list_belong_to_the_source_that_introduced_it():
     text = ("Turnout was 27 percent, the electoral commission said.\n\nThe commission added that the votes of the "
-            "other candidates are:\n\nAction Alliance (AA) Ann Mora-14,542\n\nAbout 400 observers watched the count.")
+            "other candidates are:\n\nUnity Front (UF) Ann Mora-14,318\n\nAbout 400 observers watched the count.")
     frame = claims_from_text(text, published="2023-03-01")
     assert list(frame["claimant"].fillna("-")) == ["electoral commission", "electoral commission", "-"]
 

@@ -23,7 +23,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("Budanov said 2,600 North Korean soldiers were part of the first group.", [("soldiers", "personnel")]),
         ("The North deployed four brigades totaling 12,000 troops.", [("brigades", "military_units"), ("troops", "personnel")]),
         ("Some 1,500 special forces troops arrived.", [("special forces troops", "personnel")]),
-        ("The coalition conducted more than 2,100 air, artillery and mortar attacks.", [("attacks", "other")]),
+        ("Allied units have launched more than 1,800 air, rocket and mortar strikes.", [("strikes", "other")]),
         ("With 1,500 special forces already in Russia.", [("special forces", "personnel")]),
         ("The war has caused tens of thousands of deaths.", [("deaths", "casualties")]),
         ("The death toll rose to 45,000 on Monday.", [("deaths", "casualties")]),
