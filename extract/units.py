@@ -324,8 +324,8 @@ def _reported_subject(last: Token) -> list[Token]:
                 return _compound_phrase(attributes[0])  # "19 of the dead were children"
             if token.dep_ == "dobj" and head.lemma_.lower() in _category_verbs():
                 return [head]  # "the quake killed 12"
-            if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN":
-                return _compound_phrase(head.head)
+            if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN" and head.lemma_.lower() not in _reporting_lemmas():
+                return _compound_phrase(head.head)  # but "organizers claiming tens of thousands" counts no organizers
             if subjects:
                 return []
         token = head

@@ -180,6 +180,11 @@ def test_a_people_verbs_noun_counted_as_itself(sentence, expected):
     assert [(unit.unit, unit.category) for unit in units_of(sentence)] == [expected]
 
 
+def test_source_a_reporting_clause_describes_is_not_what_it_counts():
+    units = units_of("Rallies were held across the country, with organisers claiming tens of thousands in some places.")
+    assert [(unit.unit, unit.category, unit.refers_back) for unit in units] == [(None, "crowd", True)]
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
