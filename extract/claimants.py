@@ -155,6 +155,8 @@ def _reports(verb: Token, anchor: Token) -> bool:
         return False
     if any(child.dep_ == "neg" for child in verb.children):
         return False  # "11,500 employees did not report for their shifts"
+    if _hearsay(verb):
+        return False
     branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
     if branch is not None and _quoted(anchor) and not _quoted(verb) and branch.i < verb.i:
         return True  # '“..., the enemy has lost 42,000 troops,” X stated': the quotation is what X says, however parsed
@@ -164,6 +166,15 @@ def _reports(verb: Token, anchor: Token) -> bool:
     if subject is not None and subject.lower_ in resources.words("source_nouns") and _source_of(subject) is not None:
         return True  # "data from the ministry showed 4,500 cases": a source's figures report through the object
     return branch is not None and branch.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")
+
+
+def _hearsay(verb: Token) -> bool:
+    """Is the verb the passive "said to number", "reported to be" of a thing said by nobody named ("A crowd said to
+    number in the hundreds of thousands took to the streets"), which the parser reads as "a crowd said"?"""
+    levels = resources.words("level_verbs")
+    return any(child.dep_ == "xcomp" and (child.lemma_ == "be" or child.lemma_.lower() in levels)
+               and any(grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children)
+               for child in verb.children)
 
 
 def _side_clause(branch: Token | None) -> bool:
@@ -712,7 +723,8 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
     if surface is not None:
         yield surface
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
-        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor):
+        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor) \
+                and not _hearsay(token):
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
@@ -755,7 +767,8 @@ def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
     noun before it ("a council report says") is a noun, not a verb.
     """
     for verb in reversed(doc[: anchor.i]):
-        if verb.lemma_.lower() not in _reporting_verbs() or verb.tag_ == "VBN" or _parsed_report(verb, anchor):
+        if verb.lemma_.lower() not in _reporting_verbs() or verb.tag_ == "VBN" or _parsed_report(verb, anchor) \
+                or _hearsay(verb):
             continue  # a participle ("the 55 percent recorded in 2019") describes a noun
         if _quoted(verb) and not _quoted(anchor):
             continue  # '"SACMEX counts them as consumption," said X': the quoted words are X's

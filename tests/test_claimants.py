@@ -214,6 +214,11 @@ def test_owner_whose_name_the_tagger_spans_with_its_possessive():
     assert list(claims_from_text(text, published="2020-08-10")["claimant"]) == ["Ana Lopes"]
 
 
+def test_thing_said_to_number_a_figure_was_said_by_nobody_named():
+    sentence = "A crowd said to number in the hundreds of thousands took to the streets of Lisbon on Saturday night."
+    assert claimant_of(sentence).name is None
+
+
 def test_quotation_before_its_speaker_is_theirs_however_parsed():
     sentence = "“Since January the enemy has lost more than 42,000 troops,” General Anna Kovacs stated."
     assert claimant_of(sentence).name == "Anna Kovacs"
