@@ -711,7 +711,8 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
     if closing is not None:
         yield closing
     ownerless: Mention | None = None  # "according to data released under ...": used only if nobody else speaks
-    for token in doc:
+    # "107,000 according to the ministry, 300,000 according to the union": the nearest one after the figure first
+    for token in sorted(doc, key=lambda token: (token.i < anchor.i, abs(token.i - anchor.i))):
         if token.lower_ == "according" or (token.lower_ == "as" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "per"):
             # "according to X", and "as per X" of South Asian English
             objects = [grand for child in token.children if child.lower_ in ("to", "per") for grand in child.children if grand.dep_ == "pobj"]

@@ -214,6 +214,11 @@ def test_owner_whose_name_the_tagger_spans_with_its_possessive():
     assert list(claims_from_text(text, published="2020-08-10")["claimant"]) == ["Ana Lopes"]
 
 
+def test_each_figure_takes_the_according_to_that_follows_it():
+    sentence = "In Lyon, the march gathered 40,000 people according to the union, 9,000 according to the police."
+    assert [claimant_of(sentence, figure_index=index).name for index in (0, 1)] == ["union", "police"]
+
+
 def test_thing_said_to_number_a_figure_was_said_by_nobody_named():
     sentence = "A crowd said to number in the hundreds of thousands took to the streets of Lisbon on Saturday night."
     assert claimant_of(sentence).name is None
