@@ -39,7 +39,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("South Korean officials estimated that 1,500 troops had arrived.", "Government of South Korea", "South Korea"),
         ("The crowd was estimated by police at 12,000 people.", "police", None),
         ("“We counted 3,000 marchers,” said organiser Maria Okafor.", "Maria Okafor", None),
-        ("Washington has expressed concerns about 3,000 personnel in training.", "United States government", "United States"),
+        ("Washington has expressed concerns about 3,000 personnel in training.", "Government of the United States", "United States"),
         ("Some 40 buildings collapsed in the storm.", None, None),
         ("The Malian military said 40 insurgents were killed.", "Armed Forces of Mali", "Mali"),  # generic, placed
         ("A military statement said 60 fighters were killed.", "Armed Forces", None),  # the statement's body
@@ -666,7 +666,7 @@ def test_place_before_an_institution_noun_is_no_person():
         ("Analysts at Brightwater Capital estimate that the plan will cost the city about 80 million dollars.", 0,
          "Brightwater Capital"),
         # a side clause's own speaker, which the parser hung off the main verb
-        ("US announces $2bn aid package for Kenya as UK adds £400 million", 1, "Government of United Kingdom"),
+        ("US announces $2bn aid package for Kenya as UK adds £400 million", 1, "Government of the United Kingdom"),
         ("France announces €700m rescue fund for farmers as Germany adds €300 million", 1, "Government of Germany"),
         ("France announces €700m rescue fund for farmers as Germany adds €300 million", 0, "Government of France"),
         # a noun, not a verb: it follows a determiner or disagrees with the noun before it
