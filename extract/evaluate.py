@@ -82,9 +82,17 @@ def singular(word: str) -> str:
 
 
 def same_unit(predicted: Any, gold: Any) -> bool:
+    """The same last word, singularised, once a unit symbol is written out ("mph" is "miles per hour")."""
     if _missing(predicted) or _missing(gold):
         return _missing(predicted) and _missing(gold)
-    return singular(str(predicted).split()[-1]) == singular(str(gold).split()[-1])
+    names = _unit_names()
+    left, right = (names.get(str(unit).casefold(), str(unit)) for unit in (predicted, gold))
+    return singular(left.split()[-1]) == singular(right.split()[-1])
+
+
+@lru_cache(maxsize=None)
+def _unit_names() -> dict[str, str]:
+    return {row["symbol"].casefold(): row["unit"] for row in resources.table("unit_symbols")}
 
 
 _GLOSS = re.compile(r"(.+?)\s*\(([^()]+)\)")  # "World Food Programme (WFP)"

@@ -1,8 +1,8 @@
-"""The scorer's field comparisons: what counts as the same claimant."""
+"""The scorer's field comparisons: what counts as the same claimant and the same unit."""
 
 import pytest
 
-from extract.evaluate import same_claimant
+from extract.evaluate import same_claimant, same_unit
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,17 @@ def test_same_claimant_written_another_way(predicted, gold):
 )
 def test_different_claimants_do_not_match(predicted, gold):
     assert not same_claimant(predicted, gold)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("miles per hour", "mph", True),  # a symbol is its unit written out
+        ("kilometres", "km", True),
+        ("troops", "soldiers", False),
+        ("degrees celsius", "degrees", False),
+        ("special forces troops", "troop", True),  # the last word, singularised
+    ],
+)
+def test_same_unit(predicted, gold, same):
+    assert same_unit(predicted, gold) is same
