@@ -40,8 +40,8 @@ def test_annotated_set_detection_bounds_unit_and_date(name):
     "devset5",
     "heldout",
     pytest.param("heldout3", marks=pytest.mark.xfail(
-        reason="heldout3, written without reading or running the extractor, scores claimant 0.75 and strict 0.69 "
-               "(its errors are not read): the dev-set rules did not carry over to its styles")),
+        reason="heldout3, written without reading or running the extractor, scores claimant 0.80 (< 0.85; strict 0.735 "
+               "passes) and its errors are not read: the development-set rules carry over to its styles only in part")),
 ])
 def test_annotated_set_claimant_and_strict_bars(name):
     result = score_set(name)
