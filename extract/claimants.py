@@ -918,8 +918,9 @@ def _closing_report(clause: Token) -> bool:
     if any(not token.is_punct for token in clause.doc[clause.i + 1 :]):
         return False
     subject = next((child for child in clause.children if child.dep_ == "nsubj" and child.i < clause.i), None)
-    start = subject.left_edge.i if subject is not None else 0
-    return start > 0 and subject.right_edge.i == clause.i - 1 and clause.doc[start - 1].text == ","
+    if subject is None or subject.left_edge.i == 0 or subject.right_edge.i != clause.i - 1:
+        return False
+    return clause.doc[subject.left_edge.i - 1].text == ","
 
 
 def _gives_count(verb: Token, anchor: Token) -> bool:

@@ -221,7 +221,7 @@ _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|
 _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|their)\b|another\b)", re.IGNORECASE)
 _OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)  # "of the city's five "
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our)\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # the other determiners of a set are `_SET_BEFORE`'s
 _JOINED_BEFORE = re.compile(r"\w[-\u2013\u2014]$")  # "Russia-two countries"
 _NAMING_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014:(]|,\s+(?:namely\b|[A-Z]))")  # "two countries-North Korea and Russia"
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
@@ -421,7 +421,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
 def _names_a_set(before: str, after_noun: str) -> bool:
     """Is "two countries" a set the text names ("the two countries", "two countries-North Korea and Russia",
     "Russia-two countries"), not a count ("famine is present in four countries")?"""
-    return bool(_DEFINITE_BEFORE.search(before) or _JOINED_BEFORE.search(before) or _NAMING_AFTER.match(after_noun))
+    return bool(_THE_BEFORE.search(before) or _JOINED_BEFORE.search(before) or _NAMING_AFTER.match(after_noun))
 
 
 def _part_of_counted_whole(before: str, after: str) -> bool:
