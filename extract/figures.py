@@ -222,8 +222,8 @@ _OF_SET_AFTER = re.compile(r"^\s+(?:of\s+(?:the|them|those|these|us|whom|its|the
 _OF_PHRASE = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)  # "of the city's five "
 _NEXT_WORD = re.compile(r"^[\s-]+([A-Za-z]+)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # the other determiners of a set are `_SET_BEFORE`'s
-_JOINED_BEFORE = re.compile(r"\w[-\u2013\u2014]$")  # "Russia-two countries"
-_NAMING_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014:(]|,\s+(?:namely\b|[A-Z]))")  # "two countries-North Korea and Russia"
+_JOINED_BEFORE = re.compile(r"\w[-\u2013\u2014]$")  # "Niger-two countries"
+_NAMING_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014:(]|,\s+(?:namely\b|[A-Z]))")  # "two countries-Chad and Niger"
 _DURATION_AFTER = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-1.3%", "minus-5", "$-4.2bn"
@@ -419,8 +419,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
 
 
 def _names_a_set(before: str, after_noun: str) -> bool:
-    """Is "two countries" a set the text names ("the two countries", "two countries-North Korea and Russia",
-    "Russia-two countries"), not a count ("famine is present in four countries")?"""
+    """Is "two countries" a set the text names ("the two countries", "two countries-Chad and Niger",
+    "Niger-two countries"), not a count ("drought has hit four countries")?"""
     return bool(_THE_BEFORE.search(before) or _JOINED_BEFORE.search(before) or _NAMING_AFTER.match(after_noun))
 
 
