@@ -744,8 +744,13 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     """The source of a closing ", <name> has disclosed." whose name the parser did not make the verb's subject
     ("..., the West African Health Organisation (WAHO) has disclosed.")."""
     words = [token for token in doc if not token.is_punct]
-    verb = words[-1] if words else None
-    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _reporting_verbs() or verb.i <= anchor.i:
+    # the verb ends the sentence but for its own adjuncts: "... has disclosed", "... disclosed yesterday"
+    verb = next((token for token in reversed(words) if token.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in _reporting_verbs() or verb.i <= anchor.i \
+            or verb.dep_ in ("acl", "relcl", "amod"):
+        return None  # "according to X data published on Sunday": the participle describes the data
+    adjuncts = [child for child in verb.children if child.i > verb.i and child.dep_ in ("npadvmod", "advmod", "prep")]
+    if any(not any(_inside(token, adjunct) for adjunct in adjuncts) for token in words if token.i > verb.i):
         return None
     if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return None  # the parse found the subject: the rules over the figure read it

@@ -191,6 +191,8 @@ def test_speaker_of_the_reported_clause_outranks_a_plain_subject_inside_it(sente
          "West African Health Organisation"),
         ("The number of cholera cases reported so far this year in the region has passed 12,400 as the number of "
          "affected districts reached 31.", None),  # a figure's noun says nothing
+        ("At least 9,000 refugees have crossed into Chad since the fighting in the Darfur region of Sudan, the "
+         "International Organisation for Migration (IOM) disclosed yesterday.", "International Organisation for Migration"),
     ],
 )
 def test_closing_name_without_its_verb_and_count_nouns_that_cannot_speak(sentence, name):
