@@ -108,7 +108,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if mention is None:
                 line_start = document.text.rfind("\n", 0, sentence.start) + 1
                 mention = claimants.speaker_turn(document.text[line_start : sentence.end], document.text)
-            if mention is None and index + 1 < len(split) and "\n" not in document.text[sentence.end : split[index + 1].start]:
+            if mention is None and index + 1 < len(split) and not paragraph_starts[index + 1]:
                 mention = claimants.source_line(split[index + 1].text)
             claimant = claimants.resolve(mention, context)
             verb = mention.verb if mention is not None and mention.verb is not None and mention.verb.doc is doc else None
