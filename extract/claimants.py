@@ -82,6 +82,7 @@ class Mention:
     verb: Token | None = field(default=None, compare=False)
     antecedent: str | None = None  # the body the sentence's main subject names, for a description inside it
     document: str | None = None  # the source noun the mention owns ("a report by X" gives "report")
+    is_document: bool = False  # "the report", "the latest figures": a document named earlier, with no owner here
     can_speak: bool = field(default=True, compare=False)  # False for "homes", "five launches", "that": see `_speaks`
 
 
@@ -565,6 +566,8 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         span = doc[core[0].i : core[-1].i + 1]
     persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
     is_description = head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"])
+    is_document = head.lower_ in resources.words("source_nouns") and span[0].lower_ in ("the", "this", "these") \
+        and all(token.pos_ == "ADJ" for token in span[1:-1]) and not entities
     if head.lower_ in resources.words("titles") and not persons:
         whole = sorted(head.subtree, key=lambda token: token.i)  # "the group's leader, who gave his name as Ko Thura,"
         persons = [entity.text for entity in doc.ents if entity.start >= whole[0].i and entity.end <= whole[-1].i + 1
@@ -590,6 +593,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         + tuple(countries),
         is_pronoun=head.lower_ in PRONOUNS or head.lower_ in OWNER_PRONOUNS,
         is_description=is_description,
+        is_document=is_document,
         verb=verb,
         antecedent=_antecedent(doc, head) if is_description else None,
         document=document,
@@ -1236,8 +1240,7 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         # "X, a medical group, said ... The RSF denied ... the group said": the body just named, unless the text
         # described that body by another noun ("the union is demanding ... The company says": not the union)
         described = context.last
-    if described is None and not mention.persons and not mention.orgs and re.fullmatch(r"(?i)the \w+", mention.text) \
-            and noun in resources.words("source_nouns"):
+    if described is None and mention.is_document:
         documents = [body for key, body in context.bodies.items() if key in resources.words("source_nouns")]
         described = documents[-1] if documents else None  # "according to X data ... the figures show": X's, the newest
     if described is not None and known is None:

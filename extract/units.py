@@ -123,9 +123,11 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints'
             of_the = True
             continue
-        if token.pos_ == "CCONJ" and any(ahead.pos_ == "NUM" for ahead in doc[token.i + 1 : token.i + 4]):
-            of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too
-            continue
+        ahead = next((ahead for ahead in doc[token.i + 1 : token.i + 4] if ahead.pos_ == "NUM"), None)
+        if token.pos_ == "CCONJ" and ahead is not None \
+                and not any(between.pos_ in ("VERB", "AUX") for between in doc[token.i + 1 : ahead.i]):
+            of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too,
+            continue  # but not the object of its own verb ("killed 12 and injured 40")
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
         skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
         if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
@@ -308,22 +310,27 @@ def _reported_subject(last: Token) -> list[Token]:
             # nor is a time ("the number of cases reported so far this year has passed 3,200")
             subjects = sorted((child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")
                                and child.ent_type_ not in ("DATE", "TIME")), key=lambda child: abs(head.i - child.i))
+            # the tagger may hang the object as an adverbial: "and displaced 5,000"
+            is_object = token is last and (token.dep_ == "dobj" or (token.dep_ == "npadvmod" and token.i == head.i + 1))
+            if is_object and head.lemma_.lower() in _people_verbs():
+                return [head]  # "the quake killed 12", "rescuers evacuated 300": the people, not the agents
             if head.lemma_.lower() in resources.words("level_verbs") and subjects and subjects[0].pos_ == "NOUN" \
                     and _lookup(_compound_phrase(subjects[0])) is None:
                 return _compound_phrase(subjects[0])  # "cholera cases pass 3,000": what reached the level
             for candidate in (*objects, *subjects):
                 entry = _lookup(_compound_phrase(candidate)) if candidate.pos_ == "NOUN" else None
                 if entry is not None and entry[1] == REFERENCE:
+                    # "the number of people", and of a participle the taxonomy names ("the number of injured", but
+                    # "the number of dead and missing" counts people)
                     counted = [grand for child in candidate.children if child.lower_ == "of"
-                               for grand in child.children if grand.dep_ == "pobj" and grand.pos_ == "NOUN"]
-                    return _compound_phrase(counted[0]) if counted else _compound_phrase(candidate)  # "the number of people"
+                               for grand in child.children if grand.dep_ == "pobj"
+                               and (grand.pos_ == "NOUN" or (_lookup([grand]) is not None and not grand.conjuncts))]
+                    return _compound_phrase(counted[0]) if counted else _compound_phrase(candidate)
                 if entry is not None:
                     return _compound_phrase(candidate)
             attributes = [child for child in head.children if child.dep_ == "attr" and child.pos_ == "NOUN"]
             if token.dep_ == "nsubj" and head.lemma_ == "be" and attributes:
                 return _compound_phrase(attributes[0])  # "19 of the dead were children"
-            if token.dep_ == "dobj" and head.lemma_.lower() in _category_verbs():
-                return [head]  # "the quake killed 12"
             if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN" and head.lemma_.lower() not in _reporting_lemmas():
                 return _compound_phrase(head.head)  # but "organizers claiming tens of thousands" counts no organizers
             if subjects:
@@ -336,11 +343,6 @@ def _reported_subject(last: Token) -> list[Token]:
 def _people_verbs() -> frozenset[str]:
     """Verbs whose bare numeric subject counts people: every cue of a people category."""
     return frozenset(cue for cue, _ in _category_cues())
-
-
-@lru_cache(maxsize=None)
-def _category_verbs() -> frozenset[str]:
-    return frozenset(cue for cue, category in _category_cues() if category == "casualties")
 
 
 def _compound_phrase(noun: Token) -> list[Token]:
@@ -393,8 +395,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return Unit("people", cue)  # "3,000 rally": a plural count takes no singular noun
     if not phrase:
         phrase = _reported_subject(tokens[-1])
-        if len(phrase) == 1 and phrase[0].pos_ == "VERB":
-            return Unit("people", _category_from_sentence(doc))  # "the quake killed 12"
+        if phrase == [tokens[-1].head] and phrase[0].pos_ == "VERB":
+            # "the quake killed 12": its verb's category ("and displaced 5,000"), or the sentence's
+            return Unit("people", _cue_categories().get(phrase[0].lemma_.lower()) or _category_from_sentence(doc))
         if (cue := _cue_noun(phrase)) is not None:
             return Unit("people", cue)  # "a rally which drew 80,000"
     verb = tokens[-1].head

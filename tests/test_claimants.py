@@ -582,6 +582,11 @@ def test_a_regional_government_is_not_the_country_s(sentence, name):
          "The bulletin recorded 12 deaths."),
         ("Some 3,000 homes were damaged, according to a report by the Norwegian Red Cross.",
          "The report, dated May 4, estimates the repair bill at 40 million kroner."),
+        # in the plural and with adjectives the anaphor is the same document
+        ("The toll reached 310, according to the latest report of the Flood Control Office (FCO).",
+         "The reports said the number of injured passed 1,200."),
+        ("The toll reached 310, according to the latest report of the Flood Control Office (FCO).",
+         "According to the final official figures, 95 bridges were lost."),
     ],
 )
 def test_a_document_a_body_spoke_in_or_owns_is_the_bodys_later(first, second):

@@ -283,3 +283,19 @@ def test_a_plural_nationality_is_the_counted_people(sentence, expected):
 )
 def test_a_time_after_the_figure_is_not_its_unit(sentence, unit):
     assert units_of(sentence)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The number of injured passed 1,200 on Friday.", [("injured", "casualties")]),
+        # two conditions name no one counted noun: the figure points back (to "people" in a document)
+        ("The number of dead and missing rose to 75.", [(None, "casualties")]),
+        # each verb's object is its own: not the next verb's participle, nor the agent
+        ("The landslide killed 14 and injured 60.", [("people", "casualties")] * 2),
+        ("The cyclone killed 9 people and displaced 4,000.", [("people", "casualties"), ("people", "displaced")]),
+        ("Firefighters evacuated 230 from the tower.", [("people", "displaced")]),
+    ],
+)
+def test_people_counted_by_a_participle_or_a_verbs_object(sentence, expected):
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
