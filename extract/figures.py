@@ -142,6 +142,12 @@ def _grammar() -> dict[str, object]:
     label_joined = "|".join(re.escape(row["word"]) for row in labels if row["position"] == "joined")
     people = "|".join(sorted({form for row in resources.table("units") if row["category"] == "person"
                               for form in (row["noun"], row["noun"] + "s")}, key=len, reverse=True))
+    times = {"minute", "hour", "day", "week", "month", "year"}
+    counted_singular = "|".join(sorted({re.escape(row["noun"].lower()) for row in resources.table("units")
+                                        if row["category"] != "reference" and row["noun"].lower() not in times},
+                                       key=len, reverse=True))
+    speech = "|".join(sorted({form for row in resources.table("reporting_verbs") for form in _inflections(row["verb"])}
+                             | {"said", "told", "wrote"}, key=len, reverse=True))
     return {
         "number": re.compile(number, re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
@@ -175,6 +181,14 @@ def _grammar() -> dict[str, object]:
         "age_limit": re.compile(rf"\b(?:{people})\s+(?:over|under|above|aged)\s+$", re.IGNORECASE),
         "harm_after": re.compile(rf"(?:[\s,]+(?!(?:{_CLAUSE_WORDS})\b)[\w-]+){{0,5}}?[\s,]+(?:{harm})\b", re.IGNORECASE),
         "harm_before": re.compile(rf"\b(?:{harm})\s+$", re.IGNORECASE),
+        # "one confirmed case", "one enemy drone": up to two modifiers, then a counted noun that is no time
+        # ("one day" is an adverb) and no speaker ("one official said", "one woman who fled", "said one resident",
+        # "one resident, who lives nearby, said"; but "one firefighter, who was on leave, died" is a count)
+        "one_counted": re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{counted_singular})\b"
+                                  rf"(?P<speaks>(?:\s*,[^,]{{0,80}},)?\s+(?:{speech})\b|\s+who\b)?", re.IGNORECASE),
+        "speech_before": re.compile(rf"\b(?:{speech}|according to)\s+$", re.IGNORECASE),
+        "people_nouns": frozenset(row["noun"].lower() for row in resources.table("units")
+                                  if row["category"] in ("person", "personnel")),
     }
 
 
@@ -230,6 +244,8 @@ _NEGATIVE = re.compile(r"(?:^|[^\w.-])((?:minus[-\s]|-))$", re.IGNORECASE)  # "-
 _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]|20)\d\d$", re.IGNORECASE)
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
 _RATE_BASE_BEFORE = re.compile(r"\bper\s+(?:every\s+)?$", re.IGNORECASE)
+_LISTED_ONE = re.compile(r"\s+(?:in|from|at|on)\s+[A-Z]")  # "... two in Idlib and one in Hama"
+_COUNT_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
 
@@ -414,6 +430,11 @@ def _kind(sentence: str, number: _Number) -> str | None:
         grammar = _grammar()
         if grammar["harm_after"].match(after, 0, 80) or grammar["harm_before"].search(before, max(0, len(before) - 20)):  # type: ignore[attr-defined]
             return "figure"  # "One firefighter died", "killing one soldier": a death count
+        counted = grammar["one_counted"].match(after)  # type: ignore[attr-defined]
+        speaker = counted is not None and counted.group("noun").lower() in grammar["people_nouns"] \
+            and (counted.group("speaks") or grammar["speech_before"].search(before))  # type: ignore[attr-defined]
+        if counted is not None and not speaker or _LISTED_ONE.match(after) and _COUNT_BEFORE.search(before):
+            return "figure"  # "confirmed one case", "two in Idlib and one in Hama"
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
 
