@@ -27,8 +27,10 @@ from . import resources
 # Atomic, so "96.5p" or "3.75degF" is never read as "96" or "3" by backtracking into the decimals;
 # a leading decimal point (".540", ".002 per cent") only after a space or a bracket, not in "ID.3".
 DIGITS = (
-    r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])|\d+(?:\.\d+)?"
-    r"|(?<![^\s(])\.\d+)"
+    r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])"
+    # a stray space after the thousands comma ("174, 606 migrants"); not after a day ("May 17, 300 people") nor in a list
+    r"|(?<![\d,] )(?<!\d,)(?:[1-9]\d{2}|3[2-9]|[4-9]\d), \d{3}(?![\d.]|,\s?\d|\s+(?:and|or)\s+\d)"
+    r"|\d+(?:\.\d+)?|(?<![^\s(])\.\d+)"
 )
 # "2.5×10−6": a power of ten written out.
 EXPONENT = r"(?:\s?\u00d7\s?10\^?(?P<exponent>[-\u2212]?\d+))"
@@ -58,12 +60,12 @@ class Figure:
 
 KINDS = {
     "figure": "a count or measure: a claim",
-    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\", \"people over 80 who\"",
+    "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\", \"Reyes (42)\", \"people over 80 who\", \"younger than 5\"",
     "duration": "a duration used as an adjective: \"a 10-year plan\"",
     "one": "the word one as an article or pronoun: \"one of the\", \"said one shopkeeper\"",
     "set": "a small count of a set already named: \"the two sides\", \"those three months\"",
     "fraction": "a fraction: \"a third of\", \"two-thirds\", \"1/2\"",
-    "multiplier": "a multiplier: \"six-fold\", \"by a factor of three\"",
+    "multiplier": "a multiplier: \"six-fold\", \"by a factor of three\", \"three times the\"",
     "compound": "a number glued into an adjective that names a kind of thing: \"a five-point plan\", \"a five-star hotel\"",
 }
 
@@ -102,6 +104,7 @@ def _grammar() -> dict[str, object]:
     spaced_symbols = "|".join(sorted((re.escape(symbol) for symbol in unit_symbols if len(symbol) > 1 and symbol.lower() not in ("ha", "pc", "hp", "ft", "oz")), key=len, reverse=True))
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
+        rf"|(?P<comma_decimal>\d{{1,3}},\d{{1,2}})(?=(?:\s+(?:{scale_word}))+\b)(?P<comma_scale>(?:\s+(?:{scale_word}))+)\b"
         rf"|(?P<digits>{DIGITS}){EXPONENT}?(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
         rf"|(?P<dscale>(?:\s+(?:{spaced_scale}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/]|\.\w)"  # not the "p" of "10p.m."
         rf"|(?P<words>\b{word_number}(?:\s+(?:{scale_word}))*)\b"
@@ -221,6 +224,10 @@ _TIME_AFTER = re.compile(
 _AGE = re.compile(r"^(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b", re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"^-year\b", re.IGNORECASE)
 _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
+_AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'\u2019-]+\s?\($")  # "Ravi Kumar (31), a resident of"
+_AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+)?$|\bthe\s+age\s+of\s+$",
+                           re.IGNORECASE)  # "children younger than 10", "age group five to 14", "under the age of 5"
+_TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|higher|larger|bigger|greater|over|that|what)\b", re.IGNORECASE)
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
     r"|\b(?!\d{1,3}(?: \d{3})+(?! \d))\d{1,4}(?: \d{2,4}){3,}\b"  # four or more groups, not thousands
@@ -256,6 +263,10 @@ def _parse_number(match: re.Match[str]) -> _Number:
     text = match.group()
     if match.group("half"):
         return _Number(match.start(), match.end(), 0.5 * scales[text.split()[-1].lower()], True, True)
+    if match.group("comma_decimal"):  # "32,6 million": a decimal comma, as continental Europe writes it
+        value = float(match.group("comma_decimal").replace(",", "."))
+        multiplier = math.prod(scales[word.lower()] for word in match.group("comma_scale").split())
+        return _Number(match.start(), match.end(), value * multiplier, False, True)
     if match.group("digits"):
         value = float(re.sub(r"[,\s\u00a0\u202f]", "", match.group("digits")))
         if match.group("exponent"):
@@ -373,8 +384,11 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if integer and number.value < 120 and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
             and not re.match(r"\s+(?:per\s?cent|percent|%|years?\b|of\b)", after):  # type: ignore[attr-defined]
         return "age"
-    if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE):
-        return "multiplier"  # "higher by a factor of three"
+    if number.value < 120 and float(number.value).is_integer() and not number.scaled \
+            and (_AGE_IN_BRACKETS.search(before) and after.startswith(")") or _AGE_COMPARED.search(before)):
+        return "age"
+    if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE) or _TIMES_AFTER.match(after):
+        return "multiplier"  # "higher by a factor of three", "three times the permitted number"
     if _YEAR_ADJECTIVE.match(after):
         return "duration"
     if re.search(r"\d[:.]$", before):
@@ -625,10 +639,10 @@ def _quantities(sentence: str) -> list[Figure]:
                                        symbol=first.symbol, kind=kind))
         else:
             kinds = {_kind(sentence, first), _kind(sentence, second)} - {None}
-            if kinds:  # a range is a claim when either end is one: "one to two years"
+            if kinds:  # a range is a claim when either end is one ("one to two years"), unless an end is an age
+                kind = "age" if "age" in kinds else "figure" if "figure" in kinds else min(kinds)  # "19 and 29 years old"
                 figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
-                                       first.spelled_out, symbol=second.symbol,
-                                       kind="figure" if "figure" in kinds else min(kinds)))
+                                       first.spelled_out, symbol=second.symbol, kind=kind))
     figures.sort(key=lambda figure: figure.start)
     return figures
 

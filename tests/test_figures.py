@@ -288,6 +288,10 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         ("The blast killed one soldier.", "one", 1, "figure"),
         ("One resident said the flood killed her neighbour.", "One", 1, "one"),
         ("It was the worst, said one shopkeeper, whose brother died.", "one", 1, "one"),
+        # ages in brackets after a name, after a comparison or an age group; a range with an age end is one
+        ("The victims were named as Tomas Reyes (42) and his son.", "42", 42, "age"),
+        ("Children younger than 5 were sent home.", "5", 5, "age"),
+        ("More than three times the permitted number came.", "three", 3, "multiplier"),
         # and when it counts a noun of the unit taxonomy, unless that noun is a speaker or a time
         ("Health officials confirmed one case in the north.", "one", 1, "figure"),
         ("One enemy drone crossed the border.", "One", 1, "figure"),
@@ -366,6 +370,28 @@ def test_spelled_out_scales_multiply(sentence, value):
 
 def test_one_dying_is_a_count():
     assert [figure.value for figure in find_figures("One miner was dying when rescuers reached him.")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [("Cases were highest in the age group five to 14.", "five to 14"), ("The suspect is between 19 and 29 years old.", "19 and 29")],
+)
+def test_a_range_with_an_age_end_is_an_age(sentence, surface):
+    assert [(figure.surface, figure.kind) for figure in find_quantities(sentence)] == [(surface, "age")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Officials said 32,6 million doses had been given.", [32_600_000]),  # a decimal comma before a scale
+        ("The centres host 174, 606 migrants.", [174_606]),  # a stray space after the thousands comma
+        ("On May 17, 300 people marched.", [300]),  # but not after a day
+        ("The 100, 200 and 300 metre heats were run.", [100, 200, 300]),  # nor in a list
+        ("It cost 1,25 euros.", [1, 25]),  # no decimal comma without a scale word
+    ],
+)
+def test_comma_typos_and_decimal_commas(sentence, values):
+    assert [figure.value for figure in find_figures(sentence)] == values
 
 
 def test_one_in_a_list_of_counts_is_a_count():
