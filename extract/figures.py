@@ -151,8 +151,11 @@ def _grammar() -> dict[str, object]:
                                        key=len, reverse=True))
     speech = "|".join(sorted({form for row in resources.table("reporting_verbs") for form in _inflections(row["verb"])}
                              | {"said", "told", "wrote"}, key=len, reverse=True))
+    changes = "|".join(sorted({form for word in resources.words("change_verbs") for form in _inflections(word)},
+                              key=len, reverse=True))
     return {
         "number": re.compile(number, re.IGNORECASE),
+        "changed_from": re.compile(rf"\b(?:{changes})\s+(?:[\w%-]+\s+){{0,3}}?from\s+$", re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
         "currency_before": re.compile(rf"(?:{currency})\s?$"),
         "currency_width": max(map(len, currencies)) + 1,
@@ -225,8 +228,9 @@ _AGE = re.compile(r"^(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b", re.IGNOREC
 _YEAR_ADJECTIVE = re.compile(r"^-year\b", re.IGNORECASE)
 _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
 _AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'\u2019-]+\s?\($")  # "Ravi Kumar (31), a resident of"
-_AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+)?$|\bthe\s+age\s+of\s+$",
-                           re.IGNORECASE)  # "children younger than 10", "age group five to 14", "under the age of 5"
+_AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+|from\s+(?:\d+\s+to\s+)?)?$"
+                           r"|\bthe\s+age\s+of\s+$", re.IGNORECASE)
+# "children younger than 10", "age group five to 14", "under the age of 5", "the retirement age from 62 to 64"
 _TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|higher|larger|bigger|greater|over|that|what)\b", re.IGNORECASE)
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
@@ -594,6 +598,8 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
                 joined = False  # "rose 9.5 per cent to $42": a change, then the level it reached
             if _YEAR_AFTER_PREPOSITION.search(sentence, max(0, current.end - 16), current.end):
                 joined = False  # "rose 40% in 2023 to 2.1 million": a year is not a range end
+            if _grammar()["changed_from"].search(head[: mark.start()] if mark else head):  # type: ignore[attr-defined]
+                joined = False  # "raised from Rs 50,000 to Rs 75,000": the old level and the new, not a range
             if joined and current.value < following.value:
                 yield current, following
                 index += 2

@@ -208,6 +208,9 @@ def test_glued_unit_symbols(sentence, value, unit):
         ("Exports dropped 6% to $1.8 billion.", [6, 1_800_000_000]),
         ("Sales rose 40% in 2023 to 2.1 million units.", [40, 2_100_000]),
         ("He scored 31 points in the 2021-22 season.", [31]),
+        # a change from one level to another gives both levels
+        ("The toll has increased from eight to 19, the ministry said.", [8, 19]),
+        ("The allowance was raised sharply from ₹50,000 to ₹75,000.", [50_000, 75_000]),
     ],
 )
 def test_signs_and_what_is_not_a_range(sentence, values):
@@ -218,7 +221,7 @@ def test_signs_and_what_is_not_a_range(sentence, values):
     ("sentence", "low", "high"),
     [
         ("Fines range from $50,000 to $2 million.", 50_000, 2_000_000),
-        ("Prices rose from 3 to 4 million won.", 3_000_000, 4_000_000),
+        ("Losses are put at from 3 to 4 million won.", 3_000_000, 4_000_000),
         ("The gap is put at GH¢2 billion to GH¢3 billion.", 2e9, 3e9),
     ],
 )
@@ -247,7 +250,7 @@ def test_not_a_figure_either(sentence):
 @pytest.mark.parametrize(
     ("sentence", "low", "high"),
     [
-        ("The firm will go from 1000 to 2000 hires this year.", 1000, 2000),
+        ("The firm plans between 1000 and 2000 hires this year.", 1000, 2000),
         ("Some were jobless for one to two years.", 1, 2),
     ],
 )
@@ -392,6 +395,11 @@ def test_a_range_with_an_age_end_is_an_age(sentence, surface):
 )
 def test_comma_typos_and_decimal_commas(sentence, values):
     assert [figure.value for figure in find_figures(sentence)] == values
+
+
+def test_both_levels_of_a_changed_age_are_ages():
+    found = find_quantities("The reform raises the pension age from 62 to 64.")
+    assert [(figure.value, figure.kind) for figure in found] == [(62, "age"), (64, "age")]
 
 
 def test_one_in_a_list_of_counts_is_a_count():
