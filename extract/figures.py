@@ -27,7 +27,8 @@ from . import resources
 # Atomic, so "96.5p" or "3.75degF" is never read as "96" or "3" by backtracking into the decimals;
 # a leading decimal point (".540", ".002 per cent") only after a space or a bracket, not in "ID.3".
 DIGITS = (
-    r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])"
+    r"(?>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d)"  # the Indian grouping: "1,00,000", "11,11,111 crore"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[^\W\d])"
     # a stray space after the thousands comma ("174, 606 migrants"); not after a day ("May 17, 300 people") nor in a list
     r"|(?<![\d,] )(?<!\d,)(?:[1-9]\d{2}|3[2-9]|[4-9]\d), \d{3}(?![\d.]|,\s?\d|\s+(?:and|or)\s+\d)"
     r"|\d+(?:\.\d+)?|(?<![^\s(])\.\d+)"

@@ -391,6 +391,8 @@ def test_a_range_with_an_age_end_is_an_age(sentence, surface):
         ("On May 17, 300 people marched.", [300]),  # but not after a day
         ("The 100, 200 and 300 metre heats were run.", [100, 200, 300]),  # nor in a list
         ("It cost 1,25 euros.", [1, 25]),  # no decimal comma without a scale word
+        ("About 1,00,000 people attended.", [100_000]),  # the Indian grouping, in lakhs
+        ("Spending is set at Rs 11,11,111 crore.", [11_111_110_000_000]),
     ],
 )
 def test_comma_typos_and_decimal_commas(sentence, values):
