@@ -211,6 +211,13 @@ def test_the_bodys_title_is_the_one_person_seen_speaking_for_it():
     assert list(frame["claimant"]) == ["Amara Bello", "Amara Bello", "NEBA"]  # "a spokesman" is unnamed
 
 
+def test_a_boss_or_a_manager_is_a_title_too():
+    text = ("Director-General of NDMC, Dr. Ada Okoro, told reporters on Wednesday in Kano that a total of 8,413 cases "
+            "were recorded. The NDMC boss added that 50 per cent were males.\n\nThe suspended General Manager of the "
+            "Harbour Works Agency, Ines Varga, on Monday, stated that 15 cranes were idle.")
+    assert list(claims_from_text(text, published="2024-03-03")["claimant"]) == ["Ada Okoro", "Ada Okoro", "Ines Varga"]
+
+
 def test_owner_whose_name_the_tagger_spans_with_its_possessive():
     text = "French President Ana Lopes hosted the talks. But Lopes’s office said the total figure amounts to 252.7 million euros."
     assert list(claims_from_text(text, published="2020-08-10")["claimant"]) == ["Ana Lopes"]
