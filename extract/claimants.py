@@ -733,7 +733,11 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
-                yield _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
+                mention = _mention(doc, subject, token)  # "SEPA recorded 12 breaches, according to data ...": SEPA
+                if token.lemma_.lower() in resources.words("place_verbs") and mention.places and not mention.orgs \
+                        and not mention.persons and subject.pos_ == "PROPN":
+                    continue  # but "Kenya has recorded 16,700 cases": the place where they were recorded
+                yield mention
     if ownerless is not None:
         yield ownerless
     sources = resources.words("source_nouns")

@@ -211,6 +211,19 @@ def test_the_bodys_title_is_the_one_person_seen_speaking_for_it():
     assert list(frame["claimant"]) == ["Amara Bello", "Amara Bello", "NEBA"]  # "a spokesman" is unnamed
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Kenya has recorded 4,200 suspected cases of cholera this year.", None),  # where, not who
+        ("In the north, 160 deaths were reported, while Lanta province registered 57 deaths.", None),
+        ("The Environment Agency recorded 12 pollution breaches last year.", "Environment Agency"),  # a body records
+        ("Kenya reported 300 new cases on Monday.", "Government of Kenya"),  # a place that reports speaks
+    ],
+)
+def test_a_place_that_records_figures_is_where_they_happened(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
 def test_a_boss_or_a_manager_is_a_title_too():
     text = ("Director-General of NDMC, Dr. Ada Okoro, told reporters on Wednesday in Kano that a total of 8,413 cases "
             "were recorded. The NDMC boss added that 50 per cent were males.\n\nThe suspended General Manager of the "
