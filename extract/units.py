@@ -129,6 +129,11 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too,
             continue  # but not the object of its own verb ("killed 12 and injured 40")
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
+        following_word = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.pos_ == "CCONJ" and doc[token.i - 1].dep_ == "amod" and following_word is not None and gap < MAX_GAP_TOKENS \
+                and (following_word.pos_ == "ADJ" or following_word.tag_ in ("VBN", "VBG")):
+            gap += 1  # "16,700 confirmed or suspected cases": two modifiers of one noun
+            continue
         skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
         if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
             if token.ent_iob_ == "B" and (token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the)):

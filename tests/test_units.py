@@ -296,6 +296,7 @@ def test_a_time_after_the_figure_is_not_its_unit(sentence, unit):
         ("The landslide killed 14 and injured 60.", [("people", "casualties")] * 2),
         ("The cyclone killed 9 people and displaced 4,000.", [("people", "casualties"), ("people", "displaced")]),
         ("Firefighters evacuated 230 from the tower.", [("people", "displaced")]),
+        ("The region has logged 9,400 confirmed or suspected cases.", [("cases", "other")]),  # two modifiers, one noun
     ],
 )
 def test_people_counted_by_a_participle_or_a_verbs_object(sentence, expected):
