@@ -25,6 +25,7 @@ from . import places as geography
 from . import resources
 
 PRONOUNS = {"he", "she", "they", "it"}
+SINGULAR_PERSON_PRONOUNS = {"he", "she", "his", "her"}
 FIRST_PERSON = {"i", "we"}
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
@@ -84,6 +85,7 @@ class Mention:
     document: str | None = None  # the source noun the mention owns ("a report by X" gives "report")
     is_document: bool = False  # "the report", "the latest figures": a document named earlier, with no owner here
     can_speak: bool = field(default=True, compare=False)  # False for "homes", "five launches", "that": see `_speaks`
+    is_plural: bool = False  # "officials", "police"
 
 
 @dataclass
@@ -100,6 +102,9 @@ class DocumentContext:
     organisations: tuple[str, ...] = ()  # the ORG names the document uses
     events: tuple[str, ...] = ()  # the named events ("the Lisbon Marathon") the document mentions
     last: Claimant = field(default_factory=Claimant)
+    # "he" and "she" cannot be the plural last speaker ("Hospital officials said ... he said"): the last person is
+    last_is_plural: bool = False
+    last_person: Claimant = field(default_factory=Claimant)
     # the one person seen speaking for each body (None once a second one speaks), so "the NEBA chief" is them
     speakers_for: dict[str, Claimant | None] = field(default_factory=dict)
 
@@ -545,6 +550,12 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
             head = named  # "The provincial emergency service, Rescue 1122, said": the body's name, not its description
     tokens = _core(head) if head.pos_ != "PRON" else [head]
     coordinated = any(child.dep_ == "cc" for child in head.children)
+    if coordinated:
+        whole = sorted(head.subtree, key=lambda token: token.i)
+        titled = [entity for entity in doc.ents if entity.label_ == "PERSON" and whole[0].i < entity.start
+                  and entity.end == whole[-1].i + 1 and doc[entity.start - 1].lower_ in resources.words("titles")]
+        if titled:
+            return _mention(doc, titled[0].root, verb)  # "fire service and civil defence assistant director Ali Khan"
     if any(child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated) for child in head.children):
         tokens = sorted(head.subtree, key=lambda token: token.i)  # keep "X, the head of Y," (parsed as appos or conj)
     span = doc[tokens[0].i : tokens[-1].i + 1]
@@ -592,6 +603,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         places=tuple(entity.text for entity in entities if entity.label_ in ("GPE", "NORP")) + tuple(adjectives)
         + tuple(countries),
         is_pronoun=head.lower_ in PRONOUNS or head.lower_ in OWNER_PRONOUNS,
+        is_plural=head.tag_ in ("NNS", "NNPS"),
         is_description=is_description,
         is_document=is_document,
         verb=verb,
@@ -1210,6 +1222,9 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     if mention is None:
         return Claimant()
     claimant = _placed(_canonical(mention, context), context)
+    context.last_is_plural = mention.is_plural
+    if mention.persons:
+        context.last_person = claimant
     if claimant.name is not None and claimant.org is not None and claimant.name != claimant.org:
         known = context.speakers_for.setdefault(_key(claimant.org), claimant)
         if known != claimant:
@@ -1228,7 +1243,8 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
 def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
     """The canonical claimant for a mention (see `resolve`)."""
     if mention.is_pronoun:
-        return context.last
+        singular = mention.text.casefold() in SINGULAR_PERSON_PRONOUNS
+        return context.last_person if singular and context.last_is_plural and context.last_person.name else context.last
     noun = mention.text.split()[-1].casefold()
     if mention.orgs and not mention.persons and mention.text.lower().startswith("the ") \
             and noun in resources.words("titles"):

@@ -224,6 +224,19 @@ def test_a_place_that_records_figures_is_where_they_happened(sentence, name):
     assert claimant_of(sentence).name == name
 
 
+def test_a_titled_name_ending_a_coordinated_subject_is_the_speaker():
+    sentence = "‘We found 12 bodies on the second floor,’ fire service and civil defence deputy director Omar Saleh told reporters."
+    assert claimant_of(sentence).name == "Omar Saleh"
+
+
+def test_he_or_she_after_a_plural_speaker_is_the_last_person():
+    text = ("The regional governor, Helena Markou, told local media that 30 people had died. Hospital officials in the "
+            "nearby city of Volos said at least 25 people had serious injuries. “The collision was very strong,” she "
+            "said, adding that the first four carriages had derailed.")
+    frame = claims_from_text(text, published="2023-03-01")
+    assert list(frame["claimant"])[1:] == ["Hospital officials in the nearby city of Volos", "Helena Markou"]
+
+
 def test_a_boss_or_a_manager_is_a_title_too():
     text = ("Director-General of NDMC, Dr. Ada Okoro, told reporters on Wednesday in Kano that a total of 8,413 cases "
             "were recorded. The NDMC boss added that 50 per cent were males.\n\nThe suspended General Manager of the "
