@@ -44,6 +44,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("The Malian military said 40 insurgents were killed.", "Armed Forces of Mali", "Mali"),  # generic, placed
         ("A military statement said 60 fighters were killed.", "Armed Forces", None),  # the statement's body
         ("The Israeli army said 20 rockets were fired.", "Israel Defense Forces", "Israel"),  # the alias data's name
+        ("Some 250 people remain missing, according to a list released by Norvale Mining.", "Norvale Mining", None),
     ],
 )
 def test_attribution(sentence, name, country):
