@@ -408,6 +408,8 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS
                 and not (child.lower_ == "there" or (child.lower_ == "it" and passive))  # "it was reported that"
                 and not _label(child)]
+    if len(subjects) > 1:
+        subjects = [subject for subject in subjects if not _dateline(subject)]  # "SEATTLE (AP) — Officials have"
     if figure is not None and len(subjects) > 1:  # two subjects are a misparse: "More than 135,000 flee RSF
         subjects = [subject for subject in subjects if not _inside(figure, subject)] or subjects  # attacks, IOM says"
     if subjects:
@@ -415,6 +417,18 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
     if verb.dep_ == "ROOT" and not passive:
         return _name_before(verb)
     return None
+
+
+def _dateline(token: Token) -> bool:
+    """Is the token the city of a dateline opening the sentence ("ISLAMABAD –", "SEATTLE (AP) —")?"""
+    doc = token.doc
+    if not (token.left_edge.i == token.i == 0 and token.text.isupper() and len(doc) > 1):
+        return False
+    following = 1
+    if doc[1].text == "(":  # the agency's tag
+        closing = next((later.i for later in doc[2:6] if later.text == ")"), None)
+        following = closing + 1 if closing is not None else following
+    return following < len(doc) and doc[following].text in DASHES
 
 
 def _label(token: Token) -> bool:
@@ -535,7 +549,7 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
         # "the ministry's bulletin listed ..." -> the ministry; "the average of estimates compiled by X" -> X
         document, head = document or head.lower_, _source_of(head)
-    dateline = head.left_edge.i == head.i == 0 and head.text.isupper() and len(doc) > 1 and doc[1].text in DASHES
+    dateline = _dateline(head)
     head = next((child for child in head.children if child.dep_ == "appos"), head) if dateline else head
     # "ISLAMABAD – The National Disaster Management Authority (NDMA) has released": the dateline's city is no subject
     addressed = next((child for child in head.children if child.dep_ == "appos"
@@ -722,6 +736,10 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
         mention = _mention(doc, subject, verb)
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
+        place_only = mention.text in mention.places and not mention.orgs and not mention.persons
+        relayed = verb.dep_ == "ccomp" and verb.head in candidates[position + 1 :]
+        if place_only and (relayed or _cites_source(doc)):
+            continue  # "PAHO said Mexico reported 268,000 cases", "according to X, four countries reported": X relays
         yield mention
     closing = _closing_source(doc, anchor)
     if closing is not None:
@@ -734,7 +752,8 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             objects = [grand for child in token.children if child.lower_ in ("to", "per") for grand in child.children if grand.dep_ == "pobj"]
             if objects and not _inside(anchor, objects[0]):
                 mention = _mention(doc, objects[0], token)  # "according" stands in for the reporting verb
-                if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None:
+                if objects[0].lower_ not in resources.words("source_nouns") or _source_of(objects[0]) is not None \
+                        or mention.orgs:  # "according to the WHO epidemiological update": the WHO's
                     yield mention
                 ownerless = ownerless or mention
     if surface is not None:
@@ -758,6 +777,12 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 yield _mention(doc, owners[0], None)
+
+
+def _cites_source(doc: Doc) -> bool:
+    """Does the sentence cite a source with "according to" or "as per"?"""
+    return any(token.lower_ in ("according", "as") and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("to", "per")
+               for token in doc)
 
 
 def _closing_source(doc: Doc, anchor: Token) -> Mention | None:

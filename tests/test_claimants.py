@@ -238,6 +238,20 @@ def test_he_or_she_after_a_plural_speaker_is_the_last_person():
     assert list(frame["claimant"])[1:] == ["Hospital officials in the nearby city of Volos", "Helena Markou"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("BOISE (AP) — State officials have confirmed 14 mumps cases.", "State officials"),  # not the dateline
+        ("The WHO said Marovia reported 2,458 cases last week.", "World Health Organization"),  # a place's report relayed
+        ("According to the WHO epidemiological update, Marovia and Lutania have reported 40 more cases.",
+         "World Health Organization"),
+        ("Marovia reported 2,458 cases last week.", "Marovia"),  # but a place that reports by itself speaks
+    ],
+)
+def test_dateline_cities_and_places_whose_reports_a_source_relays(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
 def test_a_boss_or_a_manager_is_a_title_too():
     text = ("Director-General of NDMC, Dr. Ada Okoro, told reporters on Wednesday in Kano that a total of 8,413 cases "
             "were recorded. The NDMC boss added that 50 per cent were males.\n\nThe suspended General Manager of the "
