@@ -675,7 +675,9 @@ def _speaks(head: Token) -> bool:
         return True  # a name the tagger did not recognise
     if head.lower_ in _count_nouns():
         return False  # "the number of cases reported so far": a figure's noun, not a speaker
-    named = [head, *(child for child in head.children if child.dep_ == "compound")]  # "organisation evofenedex"
+    # "organisation evofenedex"; but a document's word names no speaker ("the party-list contest")
+    named = [head, *(child for child in head.children if child.dep_ == "compound"
+                     and child.lower_ not in resources.words("source_nouns"))]
     return sum(letter.isupper() for letter in head.text) > 1 or any(_speaker_word(token) for token in named)
 
 

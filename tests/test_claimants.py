@@ -246,6 +246,7 @@ def test_he_or_she_after_a_plural_speaker_is_the_last_person():
         ("According to the WHO epidemiological update, Marovia and Lutania have reported 40 more cases.",
          "World Health Organization"),
         ("Marovia reported 2,458 cases last week.", "Marovia"),  # but a place that reports by itself speaks
+        ("According to the early results of the party-list vote, the Unity Bloc has 54.9% of votes.", None),  # no one's
     ],
 )
 def test_dateline_cities_and_places_whose_reports_a_source_relays(sentence, name):
