@@ -422,13 +422,14 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
 def _dateline(token: Token) -> bool:
     """Is the token the city of a dateline opening the sentence ("ISLAMABAD –", "SEATTLE (AP) —")?"""
     doc = token.doc
-    if not (token.left_edge.i == token.i == 0 and token.text.isupper() and len(doc) > 1):
+    city = 0
+    while city < len(doc) and doc[city].is_alpha and doc[city].text.isupper() and len(doc[city]) > 1:
+        city += 1  # "BUENOS AIRES"
+    if not (0 < city < len(doc) and token.left_edge.i == 0 and token.i < city):
         return False
-    following = 1
-    if doc[1].text == "(":  # the agency's tag
-        closing = next((later.i for later in doc[2:6] if later.text == ")"), None)
-        following = closing + 1 if closing is not None else following
-    return following < len(doc) and doc[following].text in DASHES
+    # then the country or the date ("KYIV, Ukraine", "BUENOS AIRES, Oct 26:") and the agency's tag ("(AP)")
+    end = next((later.i for later in doc[city : city + 8] if later.text in DASHES or later.text == ":"), None)
+    return end is not None and all(between.text in ",()" or between.is_alpha or between.like_num for between in doc[city:end])
 
 
 def _label(token: Token) -> bool:

@@ -45,6 +45,8 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("A military statement said 60 fighters were killed.", "Armed Forces", None),  # the statement's body
         ("The Israeli army said 20 rockets were fired.", "Israel Defense Forces", "Israel"),  # the alias data's name
         ("Some 250 people remain missing, according to a list released by Norvale Mining.", "Norvale Mining", None),
+        ("The UN migration agency said 186 migrants were missing.", "International Organization for Migration", None),
+        ("India's poll panel said turnout was 66.2 percent.", "Election Commission of India", "India"),
     ],
 )
 def test_attribution(sentence, name, country):
@@ -242,6 +244,9 @@ def test_he_or_she_after_a_plural_speaker_is_the_last_person():
     ("sentence", "name"),
     [
         ("BOISE (AP) — State officials have confirmed 14 mumps cases.", "State officials"),  # not the dateline
+        ("BUENOS AIRES, Nov 2:The Chilean electoral authorities counted 100 percent of the ballots cast in the election.",
+         "Chilean electoral authorities"),
+        ("NEW DELHI (PTI) — Election officials counted 98 percent of the ballots.", "Election officials"),
         ("The WHO said Marovia reported 2,458 cases last week.", "World Health Organization"),  # a place's report relayed
         ("According to the WHO epidemiological update, Marovia and Lutania have reported 40 more cases.",
          "World Health Organization"),
