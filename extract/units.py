@@ -415,11 +415,11 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     if not phrase:
         return Unit(None, _category_from_sentence(doc), refers_back=True)
     unit = _classify(doc, phrase, tokens[-1])
-    written = " ".join(token.lower_ for token in phrase)
+    written = _written(doc, phrase)
     if figure.value == 1 and phrase[-1].tag_ == "NN" and unit.unit == written:
         # "One woman died": the unit is named in the plural, like every other count's
         plural = resources.pluralizer().plural_noun(phrase[-1].lower_)
-        return Unit(" ".join([*written.split()[:-1], plural]), unit.category, unit.refers_back)
+        return Unit(written.removesuffix(phrase[-1].lower_) + plural, unit.category, unit.refers_back)
     return unit
 
 
@@ -490,9 +490,17 @@ def _measure_words() -> frozenset[str]:
     return frozenset(first_words | set(regex.powers("en_US")))
 
 
+def _written(doc: Doc, phrase: list[Token]) -> str:
+    """The phrase in lower case as the text writes it: "asylum-seekers" keeps its hyphen."""
+    between = doc[phrase[0].i : phrase[-1].i + 1]
+    if all(token in phrase or token.text == "-" for token in between):
+        return between.text.lower()
+    return " ".join(token.lower_ for token in phrase)
+
+
 def _classify(doc: Doc, phrase: list[Token], number: Token) -> Unit:
     entry = _lookup(phrase) or (("", PERSON) if _people_named(doc, phrase[-1]) else None)  # "Ukrainians" are people
-    written = " ".join(token.lower_ for token in phrase)
+    written = _written(doc, phrase)
     if entry is None:
         return Unit(written, OTHER)
     unit, category = entry

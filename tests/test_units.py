@@ -224,6 +224,7 @@ def test_rate_period_is_not_the_counted_noun(sentence, expected):
         ("The canton sent 9 snow blowers to clear the pass.", ("snow blowers", "equipment")),
         ("The government will allocate 20 billion tugriks to herders.", ("tugriks", "money")),
         ("Garment workers demand a monthly wage of 23,000 taka.", ("taka", "money")),
+        ("Some 4,300 asylum-seekers arrived by boat.", ("asylum-seekers", "displaced")),  # written as the text has it
         ("Sanctions were imposed on three companies based in Dubai.", ("companies", "other")),
         ("The number of vessels calling at the port rose by 300 to 14,250.", ("vessels", "other")),
         ("Strikes sank two ships in the harbour.", ("ships", "other")),
