@@ -282,7 +282,9 @@ def _label_before(doc: Doc, first: Token) -> list[Token]:
     return _compound_phrase(label.root)
 
 
-_COMPARATORS = (("instead", "of"), ("rather", "than"), ("up", "from"), ("down", "from"))
+_COMPARATORS = (("instead", "of"), ("rather", "than"), ("up", "from"), ("down", "from"), ("compared", "with"),
+                ("compared", "to"))
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _COMPARED_REACH = 8  # tokens back to the figure a bare one is compared with: "three days a week instead of five"
 
 
@@ -295,7 +297,7 @@ def _compared_noun(doc: Doc, first: Token) -> list[Token]:
     if first.i < 3 or (doc[first.i - 2].lower_, doc[first.i - 1].lower_) not in _COMPARATORS:
         return []
     for token in reversed(doc[max(0, first.i - 2 - _COMPARED_REACH) : first.i - 2]):
-        if token.pos_ == "NUM":
+        if token.pos_ == "NUM" and not _YEAR.fullmatch(token.text):  # "32,945 people in 2019 compared with"
             return _noun_phrase_after(doc, token)
     return []
 
@@ -398,6 +400,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         phrase = _label_before(doc, tokens[0]) or _compared_noun(doc, tokens[0])
     elif phrase[0].i > tokens[-1].i and _is_plural_count(figure) and (cue := _cue_noun(phrase)) is not None:
         return Unit("people", cue)  # "3,000 rally": a plural count takes no singular noun
+    elif phrase[0].i > tokens[-1].i and _is_plural_count(figure) and len(phrase) == 1 and phrase[0].tag_ == "NN" \
+            and phrase[0].lemma_.lower() in _reporting_lemmas():
+        return Unit(None, _category_from_sentence(doc), refers_back=True)  # "up from 5,400 forecast in May"
     if not phrase:
         phrase = _reported_subject(tokens[-1])
         if phrase == [tokens[-1].head] and phrase[0].pos_ == "VERB":

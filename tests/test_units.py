@@ -302,3 +302,17 @@ def test_a_time_after_the_figure_is_not_its_unit(sentence, unit):
 )
 def test_people_counted_by_a_participle_or_a_verbs_object(sentence, expected):
     assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # compared with a figure before a year, the bare one takes that figure's noun
+        ("The fall in the number of arrivals comes as fewer people came overall: a total of 21,400 people in 2023 "
+         "compared with 18,900 last year.", [("people", "other")] * 2),
+        # a plural count before a singular reporting word points back: "5,400 forecast" forecasts arrivals
+        ("Some 9,100 arrivals were recorded, up from 5,400 forecast in May.", [("arrivals", "other"), (None, "other")]),
+    ],
+)
+def test_a_bare_figure_compared_or_forecast_takes_no_word_after_it(sentence, expected):
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
