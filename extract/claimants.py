@@ -522,20 +522,22 @@ def _source_of(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in OWNER_PRONOUNS):
             return child
-        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
-            return child  # "a YouGov poll", "UNHCR data", "Customs figures"
-        if child.dep_ == "amod" and child.lower_ in resources.words("body_nouns"):
-            return child  # "a military statement"
+    for child in noun.children:  # a named issuer outranks the words of the document's own title
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:
-                return objects[0]
+                return objects[0]  # "the Nationwide Encounters Report from X"
         if child.dep_ == "acl":
             for grand in child.children:
                 if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "from"):
                     objects = [item for item in grand.children if item.dep_ == "pobj"]
                     if objects:
                         return objects[0]  # "data compiled by X", "data sourced from X"
+    for child in noun.children:
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
+            return child  # "a YouGov poll", "UNHCR data", "Customs figures"
+        if child.dep_ == "amod" and child.lower_ in resources.words("body_nouns"):
+            return child  # "a military statement"
     return None
 
 

@@ -46,6 +46,10 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("The Israeli army said 20 rockets were fired.", "Israel Defense Forces", "Israel"),  # the alias data's name
         ("Some 250 people remain missing, according to a list released by Norvale Mining.", "Norvale Mining", None),
         ("The UN migration agency said 186 migrants were missing.", "International Organization for Migration", None),
+        ("Some 337,200 applications were lodged, according to the preliminary analyses published by the Asylum Office.",
+         "Asylum Office", None),
+        ("That compared to 236 in May, according to the Quarterly Crossings Report from the Border Agency.",
+         "Border Agency", None),  # the issuer, not a word of the report's title
         ("India's poll panel said turnout was 66.2 percent.", "Election Commission of India", "India"),
     ],
 )
