@@ -91,7 +91,7 @@ def test_items_of_a_list_belong_to_the_source_that_introduced_it():
     text = ("Turnout was 27 percent, the electoral commission said.\n\nThe commission added that the votes of the "
             "other candidates are:\n\nUnity Front (UF) Ann Mora-14,318\n\nAbout 400 observers watched the count.")
     frame = claims_from_text(text, published="2023-03-01")
-    assert list(frame["claimant"].fillna("-")) == ["electoral commission", "electoral commission", "-"]
+    assert list(frame["claimant"].fillna("-")) == ["Election Commission", "Election Commission", "-"]
 
 
 def test_estimate_verb_after_the_figure_marks_it_approximate():
