@@ -27,6 +27,7 @@ from . import resources
 PRONOUNS = {"he", "she", "they", "it"}
 SINGULAR_PERSON_PRONOUNS = {"he", "she", "his", "her"}
 FIRST_PERSON = {"i", "we"}
+_QUOTE_SPEAKER_REACH = 12  # tokens after a closing quote to its reporting verb: '," a representative of X told' 
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
 OWNER_PRONOUNS = POSSESSIVE_PRONOUNS - {"our", "my"}  # "its own metering": the speaker named before owns it
@@ -728,6 +729,9 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
     source, and the owner of a source noun.
     """
     verbs = _reporting_verbs()
+    quoted = _speaker_after_quote(doc, anchor)
+    if quoted is not None:
+        yield quoted
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
     surface = _surface_report(doc, anchor)
@@ -782,6 +786,22 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 yield _mention(doc, owners[0], None)
+
+
+def _speaker_after_quote(doc: Doc, anchor: Token) -> Mention | None:
+    """The speaker of a quotation the figure is in, named right after it ('"..., we expect another 25,000,"
+    a representative of X told'), however the parser hung the verb."""
+    if not _quoted(anchor):
+        return None
+    closing = next((token for token in doc[anchor.i + 1 :] if token.is_quote), None)
+    if closing is None:
+        return None
+    verb = next((token for token in doc[closing.i + 1 : closing.i + 1 + _QUOTE_SPEAKER_REACH]
+                 if token.pos_ == "VERB" and token.lemma_.lower() in _reporting_verbs()), None)
+    subject = _subject_of(verb) if verb is not None else None
+    if subject is None or subject.i < closing.i or subject.lower_ in FIRST_PERSON:
+        return None
+    return _mention(doc, subject, verb)
 
 
 def _cites_source(doc: Doc) -> bool:

@@ -284,6 +284,13 @@ def test_thing_said_to_number_a_figure_was_said_by_nobody_named():
     assert claimant_of(sentence).name is None
 
 
+@pytest.mark.parametrize("figure_index", [0, 1])
+def test_quotation_with_a_first_person_inside_is_its_named_speakers(figure_index):
+    sentence = ("\"More than 4,000 people crossed the river yesterday and we expect another 6,000 to follow today,\" "
+                "a representative of the provincial refugee office told reporters on Monday.")
+    assert claimant_of(sentence, figure_index=figure_index).name == "provincial refugee office"
+
+
 def test_quotation_before_its_speaker_is_theirs_however_parsed():
     sentence = "“Since January the enemy has lost more than 42,000 troops,” General Anna Kovacs stated."
     assert claimant_of(sentence).name == "Anna Kovacs"
