@@ -15,7 +15,7 @@ import calendar
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterator
 
@@ -27,6 +27,7 @@ from . import resources
 PRONOUNS = {"he", "she", "they", "it"}
 SINGULAR_PERSON_PRONOUNS = {"he", "she", "his", "her"}
 FIRST_PERSON = {"i", "we"}
+_HEADLINE_NAME_WORDS = 4  # a speaker's name set off by a headline's colon: "...: Red Cross", "Police chief:"
 _QUOTE_SPEAKER_REACH = 12  # tokens after a closing quote to its reporting verb: '," a representative of X told' 
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
@@ -732,6 +733,9 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
     quoted = _speaker_after_quote(doc, anchor)
     if quoted is not None:
         yield quoted
+    headline = _headline_speaker(doc, anchor)
+    if headline is not None:
+        yield headline
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
     surface = _surface_report(doc, anchor)
@@ -802,6 +806,25 @@ def _speaker_after_quote(doc: Doc, anchor: Token) -> Mention | None:
     if subject is None or subject.i < closing.i or subject.lower_ in FIRST_PERSON:
         return None
     return _mention(doc, subject, verb)
+
+
+def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
+    """The speaker a headline names after a colon at its end: "Arrivals may top 25,000: Bowles".
+
+    A name before a colon at the start ("Police: 12 arrested") is left alone: there it is as often a label.
+    """
+    words = [token for token in doc if not (token.is_punct and token.text != ":")]
+    colons = [index for index, token in enumerate(words) if token.text == ":"]
+    if len(colons) != 1:
+        return None
+    after = words[colons[0] + 1 :]
+    if 0 < len(after) <= _HEADLINE_NAME_WORDS and after[0].text[:1].isupper() and anchor.i < after[0].i \
+            and not any(token.like_num or token.ent_type_ == "DATE" for token in after) \
+            and doc[after[0].i : after[-1].i + 1].text.lower() not in _countries() \
+            and all(token.text[:1].isupper() or token.lower_ in ("of", "the", "for") for token in after):
+        # but not a list's one country ("two nationals from one country: Italy")
+        return replace(_span_mention(doc[after[0].i : after[-1].i + 1], None), can_speak=True)  # a name, however tagged
+    return None
 
 
 def _cites_source(doc: Doc) -> bool:
@@ -924,7 +947,7 @@ def _owner_in(phrase: Span) -> Span | None:
     return phrase.doc[owners[0].i : head.i] if owners else None
 
 
-def _span_mention(span: Span, verb: Token) -> Mention:
+def _span_mention(span: Span, verb: Token | None) -> Mention:
     """A mention read from the words of a span, not from its parse."""
     entities = [entity for entity in span.doc.ents if entity.start >= span.start and entity.end <= span.end]
     words = [token.lower_ for token in span]

@@ -231,6 +231,19 @@ def test_a_place_that_records_figures_is_where_they_happened(sentence, name):
     assert claimant_of(sentence).name == name
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Boat arrivals may top 31,000 this year: Halloran", "Halloran"),  # the headline's "claim: Name" form
+        ("Flood toll rises to 300: Red Cross", "Red Cross"),
+        ("The dead included two nationals from one country: Italy.", None),  # a list's one place is no speaker
+        ("Police: 12 arrested after clashes", None),  # a name before the colon may be a label; left alone
+    ],
+)
+def test_a_name_after_a_headlines_colon_is_its_speaker(sentence, name):
+    assert claimant_of(sentence).name == name
+
+
 def test_a_titled_name_ending_a_coordinated_subject_is_the_speaker():
     sentence = "‘We found 12 bodies on the second floor,’ fire service and civil defence deputy director Omar Saleh told reporters."
     assert claimant_of(sentence).name == "Omar Saleh"
