@@ -854,6 +854,8 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     if comma is None or comma + 1 >= end:
         return None
     phrase = doc[comma + 1 : end]
+    if phrase.root.lower_ in resources.words("source_nouns") and _source_of(phrase.root) is not None:
+        return _mention(doc, phrase.root, verb)  # ", a list released by X later in the night said.": X's
     return _span_mention(phrase, verb) if any(token.pos_ == "PROPN" for token in phrase) else None
 
 

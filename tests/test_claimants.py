@@ -244,6 +244,12 @@ def test_a_name_after_a_headlines_colon_is_its_speaker(sentence, name):
     assert claimant_of(sentence).name == name
 
 
+def test_a_closing_list_released_by_a_body_is_that_bodys_and_so_is_the_latest_list():
+    text = ("The dead were named as Ana Ruiz (44) and one unidentified man, a list released by the District "
+            "Magistrate’s office late on Friday said. As per the latest list, six people were badly hurt.")
+    assert list(claims_from_text(text, published="2024-01-01")["claimant"]) == ["District Magistrate"] * 2
+
+
 def test_a_titled_name_ending_a_coordinated_subject_is_the_speaker():
     sentence = "‘We found 12 bodies on the second floor,’ fire service and civil defence deputy director Omar Saleh told reporters."
     assert claimant_of(sentence).name == "Omar Saleh"
