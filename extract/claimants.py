@@ -1337,7 +1337,8 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         described = context.last
     if described is None and mention.is_document:
         documents = [body for key, body in context.bodies.items() if key in resources.words("source_nouns")]
-        described = documents[-1] if documents else None  # "according to X data ... the figures show": X's, the newest
+        # "according to X data ... the figures show": X's, the newest; with no document seen, the last speaker's body's
+        described = documents[-1] if documents else _body_of(context.last) if context.last.name else None
     if described is not None and known is None:
         context.last = described
         return described  # "the agency", "the national health agency" -> the body introduced so

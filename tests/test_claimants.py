@@ -244,6 +244,11 @@ def test_a_name_after_a_headlines_colon_is_its_speaker(sentence, name):
     assert claimant_of(sentence).name == name
 
 
+def test_the_figures_with_no_document_seen_are_the_last_speaking_bodys():
+    text = "The Marovian Statistics Office said 300 firms closed in April. According to the final figures, 120 more shut in May."
+    assert list(claims_from_text(text, published="2024-06-01")["claimant"])[1] == "Marovian Statistics Office"
+
+
 def test_a_closing_list_released_by_a_body_is_that_bodys_and_so_is_the_latest_list():
     text = ("The dead were named as Ana Ruiz (44) and one unidentified man, a list released by the District "
             "Magistrate’s office late on Friday said. As per the latest list, six people were badly hurt.")
