@@ -744,9 +744,9 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             yield surface  # "US unveils $1.2bn ... as EU adds €500 million": the side clause nearer the figure
         if subject is None or subject.lower_ in FIRST_PERSON or _first_person_owned(subject):
             continue  # "we counted 3,000", "our data show" inside a quote: the speaker is outside
-        if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None:
-            continue  # "with estimates suggesting that ...": nobody's estimates, no speaker
         mention = _mention(doc, subject, verb)
+        if subject.lower_ in resources.words("source_nouns") and _source_of(subject) is None and not mention.is_document:
+            continue  # "with estimates suggesting that ...": nobody's estimates; but "the assessment found" is one seen
         if any(outer is not None and _defers(mention, subject, outer) for outer in speakers[position + 1 :]):
             continue  # "the minister said the government had offered 3.5 percent": the minister
         place_only = mention.text in mention.places and not mention.orgs and not mention.persons

@@ -249,6 +249,12 @@ def test_the_figures_with_no_document_seen_are_the_last_speaking_bodys():
     assert list(claims_from_text(text, published="2024-06-01")["claimant"])[1] == "Marovian Statistics Office"
 
 
+def test_the_assessment_that_found_a_figure_is_the_one_the_text_has_been_citing():
+    text = ("The Marovian Statistics Office said 300 firms closed in April. The assessment covers the losses sustained "
+            "between May and June, and found that damage reached over 40 billion euros.")
+    assert list(claims_from_text(text, published="2024-06-01")["claimant"])[1] == "Marovian Statistics Office"
+
+
 def test_a_closing_list_released_by_a_body_is_that_bodys_and_so_is_the_latest_list():
     text = ("The dead were named as Ana Ruiz (44) and one unidentified man, a list released by the District "
             "Magistrate’s office late on Friday said. As per the latest list, six people were badly hurt.")
