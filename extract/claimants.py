@@ -27,8 +27,8 @@ from . import resources
 PRONOUNS = {"he", "she", "they", "it"}
 SINGULAR_PERSON_PRONOUNS = {"he", "she", "his", "her"}
 FIRST_PERSON = {"i", "we"}
-_HEADLINE_NAME_WORDS = 4  # a speaker's name set off by a headline's colon: "...: Red Cross", "Police chief:"
-_QUOTE_SPEAKER_REACH = 12  # tokens after a closing quote to its reporting verb: '," a representative of X told' 
+_HEADLINE_NAME_WORDS = 4  # words of a speaker's name after a headline's colon: "Toll rises to 300: Red Cross"
+_QUOTE_SPEAKER_REACH = 12  # tokens after a closing quote to its reporting verb: '," a representative of X told'
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
 OWNER_PRONOUNS = POSSESSIVE_PRONOUNS - {"our", "my"}  # "its own metering": the speaker named before owns it
@@ -818,11 +818,11 @@ def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
     if len(colons) != 1:
         return None
     after = words[colons[0] + 1 :]
+    # capitalised words, but not a list's one country ("two nationals from one country: Italy")
     if 0 < len(after) <= _HEADLINE_NAME_WORDS and after[0].text[:1].isupper() and anchor.i < after[0].i \
             and not any(token.like_num or token.ent_type_ == "DATE" for token in after) \
             and doc[after[0].i : after[-1].i + 1].text.lower() not in _countries() \
             and all(token.text[:1].isupper() or token.lower_ in ("of", "the", "for") for token in after):
-        # but not a list's one country ("two nationals from one country: Italy")
         return replace(_span_mention(doc[after[0].i : after[-1].i + 1], None), can_speak=True)  # a name, however tagged
     return None
 

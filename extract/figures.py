@@ -194,6 +194,7 @@ def _grammar() -> dict[str, object]:
         "one_counted": re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{counted_singular})\b"
                                   rf"(?P<speaks>(?:\s*,[^,]{{0,80}},)?\s+(?:{speech})\b|\s+who\b)?", re.IGNORECASE),
         "speech_before": re.compile(rf"\b(?:{speech}|according to)\s+$", re.IGNORECASE),
+        "count_before": re.compile(rf"\d|\b(?:{word_alternatives})\b", re.IGNORECASE),  # another count in the sentence
         "people_nouns": frozenset(row["noun"].lower() for row in resources.table("units")
                                   if row["category"] in ("person", "personnel")),
     }
@@ -257,7 +258,6 @@ _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since|during|until|by)\s+(?:1[89]
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
 _RATE_BASE_BEFORE = re.compile(r"\bper\s+(?:every\s+)?$", re.IGNORECASE)
 _LISTED_ONE = re.compile(r"\s+(?:in|from|at|on)\s+[A-Z]")  # "... two in Idlib and one in Hama"
-_COUNT_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
 
@@ -452,7 +452,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
         counted = grammar["one_counted"].match(after)  # type: ignore[attr-defined]
         speaker = counted is not None and counted.group("noun").lower() in grammar["people_nouns"] \
             and (counted.group("speaks") or grammar["speech_before"].search(before))  # type: ignore[attr-defined]
-        if counted is not None and not speaker or _LISTED_ONE.match(after) and _COUNT_BEFORE.search(before):
+        if counted is not None and not speaker or _LISTED_ONE.match(after) and grammar["count_before"].search(before):  # type: ignore[attr-defined]
             return "figure"  # "confirmed one case", "two in Idlib and one in Hama"
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
