@@ -813,6 +813,8 @@ def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
 
     A name before a colon at the start ("Police: 12 arrested") is left alone: there it is as often a label.
     """
+    if doc.text.count(":") != 1:
+        return None
     words = [token for token in doc if not (token.is_punct and token.text != ":")]
     colons = [index for index, token in enumerate(words) if token.text == ":"]
     if len(colons) != 1:
