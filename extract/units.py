@@ -129,6 +129,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too,
             continue  # but not the object of its own verb ("killed 12 and injured 40")
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
+        if token.tag_ == "VBG" and gap == 0 and any(child.dep_ == "dobj" for child in token.children):
+            break  # "21 million suffering various degrees of damage": a clause on the figure, not a modifier
         following_word = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.pos_ == "CCONJ" and doc[token.i - 1].dep_ == "amod" and following_word is not None and gap < MAX_GAP_TOKENS \
                 and (following_word.pos_ == "ADJ" or following_word.tag_ in ("VBN", "VBG")):
@@ -400,6 +402,8 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         phrase = _label_before(doc, tokens[0]) or _compared_noun(doc, tokens[0])
     elif phrase[0].i > tokens[-1].i and _is_plural_count(figure) and (cue := _cue_noun(phrase)) is not None:
         return Unit("people", cue)  # "3,000 rally": a plural count takes no singular noun
+    elif len(phrase) == 1 and phrase[0].pos_ in ("ADJ", "VERB") and _conditions_listed(doc, phrase[0]):
+        return Unit("people", _classify(doc, phrase, tokens[-1]).category)  # "13,000 dead, missing": people in both
     elif phrase[0].i > tokens[-1].i and _is_plural_count(figure) and len(phrase) == 1 and phrase[0].tag_ == "NN" \
             and phrase[0].lemma_.lower() in _reporting_lemmas():
         return Unit(None, _category_from_sentence(doc), refers_back=True)  # "up from 5,400 forecast in May"
@@ -426,6 +430,13 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         plural = resources.pluralizer().plural_noun(phrase[-1].lower_)
         return Unit(written.removesuffix(phrase[-1].lower_) + plural, unit.category, unit.refers_back)
     return unit
+
+
+def _conditions_listed(doc: Doc, condition: Token) -> bool:
+    """Is a condition word after a bare figure ("dead") listed with another ("dead, missing", "dead or injured")?"""
+    following = doc[condition.i + 1 : condition.i + 3]
+    return len(following) == 2 and following[0].text in (",", "and", "or") and _lookup([following[1]]) is not None \
+        and following[1].pos_ in ("ADJ", "VERB")
 
 
 def _respective_noun(doc: Doc, last: Token) -> Token | None:

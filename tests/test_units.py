@@ -298,6 +298,11 @@ def test_a_time_after_the_figure_is_not_its_unit(sentence, unit):
         ("The cyclone killed 9 people and displaced 4,000.", [("people", "casualties"), ("people", "displaced")]),
         ("Firefighters evacuated 230 from the tower.", [("people", "displaced")]),
         ("The region has logged 9,400 confirmed or suspected cases.", [("cases", "other")]),  # two modifiers, one noun
+        ("Officials fear 6,000 dead, missing after the storm.", [("people", "casualties")]),  # two conditions: people
+        ("The quake left 300 homeless.", [("people", "displaced")]),
+        # a present participle with its own object is a clause on the figure, which points back
+        ("Some 36 million homes were hit, with 21 million suffering various degrees of damage.",
+         [("homes", "other"), (None, "other")]),
     ],
 )
 def test_people_counted_by_a_participle_or_a_verbs_object(sentence, expected):
