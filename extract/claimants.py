@@ -131,6 +131,13 @@ def _countries() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _country_names() -> frozenset[str]:
+    """Lowercased names and aliases of countries, without their capitals and adjectives."""
+    return frozenset(form.lower() for row in resources.table("countries")
+                     for form in [row["country"], *row["aliases"].split("|")] if form)
+
+
+@lru_cache(maxsize=None)
 def _country_adjectives() -> frozenset[str]:
     """Lowercased forms that are only a nationality ("icelandic", "philippine"), not also a name ("us")."""
     rows = resources.table("countries")
@@ -988,6 +995,8 @@ def speaker_turn(line: str, text: str) -> Mention | None:
     tag = " ".join(part for part in match.groups() if part)
     if any(word in roles for word in re.findall(r"\w+", tag.casefold())):
         return None
+    if geography.country_of_city(match.group(1).title()) and match.group(1).casefold() not in _country_names():
+        return None  # "ISLAMABAD: The authority said ...": a city's dateline, not a turn; but "U.S.: Up to 900 killed"
     surname = match.group(1).split()[-1].casefold()
     for introduction in re.finditer(r"\b[Oo]ur\s+(\w+)((?:\s+[A-Z][\w\u2019'-]*){1,4})", text):
         if introduction.group(1).casefold() in roles and surname in introduction.group(2).casefold().split():

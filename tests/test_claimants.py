@@ -608,6 +608,8 @@ TRANSCRIPT = "PRESENTER (Ana Silva): Our reporter Tom Reyes is in Lima. Tom?"
         ("REYES: Ana, about 4,000 people have left the valley.", None),
         ("UPDATE: 40 flights were cancelled.", None),
         ("Police said 40 people were held.", None),
+        ("KARACHI: The flood authority said 50 more deaths were reported.", None),  # a city's dateline
+        ("U.S.: Up to 900 fighters killed since the offensive began", "U.S."),  # a headline's "Name: claim"
     ],
 )
 def test_transcript_speaker_tag_names_the_speaker_but_not_the_outlet_staff(line, name):
