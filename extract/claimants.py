@@ -1017,7 +1017,14 @@ def _reporting_verbs_over(anchor: Token) -> list[Token]:
             verbs.append(ancestor)
         verbs.extend(child for child in ancestor.children if (child.dep_ == "parataxis" or _closing_report(child))
                      and child.lemma_.lower() in _reporting_verbs() and child.pos_ == "VERB" and not _inside(anchor, child))
-    return verbs
+    # a report in brackets speaks for the brackets only: "80,000 took part (the police place the figure at 26,000)"
+    return [verb for verb in verbs if _bracketed(verb) <= _bracketed(anchor)]
+
+
+def _bracketed(token: Token) -> int:
+    """How many brackets are open at the token."""
+    before = token.doc[: token.i]
+    return sum(1 for word in before if word.text == "(") - sum(1 for word in before if word.text == ")")
 
 
 def _closing_report(clause: Token) -> bool:

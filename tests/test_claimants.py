@@ -331,6 +331,11 @@ def test_figure_reported_in_the_passive_is_not_the_main_clauses_subjects():
     assert claimant_of(sentence, figure_index=1).name == "Police"
 
 
+def test_a_report_in_brackets_speaks_for_the_brackets_only():
+    sentence = "According to the organizers, more than 80,000 people took part in the march (the police place the figure at 26,000)."
+    assert [claimant_of(sentence, figure_index=index).name for index in (0, 1)] == ["organizers", "police"]
+
+
 def test_second_of_two_parallel_reports_keeps_its_own_speaker():
     assert claimant_of("Police say 12,000, organisers claim 40,000", figure_index=1).name == "organisers"
 
