@@ -18,6 +18,7 @@ from . import resources
 
 TARGET_PREPOSITIONS = {"by", "until", "till", "before"}
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night", "late", "early", "midday"}
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,9 @@ def resolve_day(phrase: str, published: dt.date | None, prefer: str = "past") ->
     words = phrase.lower().replace("on ", "").split()
     if published is None and not any(word.isdigit() and len(word) == 4 for word in words):
         return None
+    weekday = [word for word in words if word not in _DAY_PARTS]  # "Wednesday morning", "late Tuesday" name the day
+    if len(weekday) == 1 and weekday[0] in _WEEKDAYS and len(weekday) < len(words):
+        phrase, words = weekday[0], weekday
     if published is not None and len(words) == 1 and words[0] in _WEEKDAYS and _WEEKDAYS[words[0]] == published.weekday():
         return published
     parser = _parsers()[prefer]

@@ -19,6 +19,8 @@ WEDNESDAY = dt.date(2024, 10, 23)
     [
         ("Wednesday", "past", WEDNESDAY),  # the paper's own weekday is the same day
         ("Monday", "past", dt.date(2024, 10, 21)),
+        ("Wednesday morning", "past", WEDNESDAY),  # a part of the day still names the day
+        ("late Monday", "past", dt.date(2024, 10, 21)),
         ("last Monday", "past", dt.date(2024, 10, 21)),
         ("October 23", "past", WEDNESDAY),
         ("Nov. 1", "future", dt.date(2024, 11, 1)),
