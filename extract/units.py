@@ -112,7 +112,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")) or _people_named(doc, token):
             phrase.append(token)
             continue
-        if gap == 0 and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
+        adverbs_only = all(between.pos_ == "ADV" for between in doc[start : token.i])  # "32,000 still missing"
+        if adverbs_only and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
             # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
             return _noun_before_and(doc, last) or [token]
         if gap == 0 and token.lower_ in ("a", "an"):

@@ -300,6 +300,7 @@ def test_a_time_after_the_figure_is_not_its_unit(sentence, unit):
         ("The region has logged 9,400 confirmed or suspected cases.", [("cases", "other")]),  # two modifiers, one noun
         ("Officials fear 6,000 dead, missing after the storm.", [("people", "casualties")]),  # two conditions: people
         ("The quake left 300 homeless.", [("people", "displaced")]),
+        ("The toll passed 900, with over 300 still missing.", [("deaths", "casualties"), ("people", "casualties")]),
         # a present participle with its own object is a clause on the figure, which points back
         ("Some 36 million homes were hit, with 21 million suffering various degrees of damage.",
          [("homes", "other"), (None, "other")]),
