@@ -361,7 +361,9 @@ def _compound_phrase(noun: Token) -> list[Token]:
 
 
 def _category_from_sentence(doc: Doc) -> str:
-    lemmas = {token.lemma_.lower() for token in doc} | {token.lower_ for token in doc}
+    # "in March" is no march, but "the July 1 march" is one
+    words = [token for token in doc if not (token.ent_type_ in ("DATE", "TIME") and token.text[:1].isupper())]
+    lemmas = {token.lemma_.lower() for token in words} | {token.lower_ for token in words}
     for cue, category in _category_cues():
         if cue in lemmas:
             return category

@@ -209,7 +209,7 @@ def test_glued_unit_symbols(sentence, value, unit):
         ("Sales rose 40% in 2023 to 2.1 million units.", [40, 2_100_000]),
         ("He scored 31 points in the 2021-22 season.", [31]),
         # a change from one level to another gives both levels
-        ("The toll has increased from eight to 19, the ministry said.", [8, 19]),
+        ("The toll has increased from six to 23, the agency said.", [6, 23]),
         ("The allowance was raised sharply from ₹50,000 to ₹75,000.", [50_000, 75_000]),
     ],
 )
@@ -294,7 +294,7 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         # ages in brackets after a name, after a comparison or an age group; a range with an age end is one
         ("The victims were named as Tomas Reyes (42) and his son.", "42", 42, "age"),
         ("Children younger than 5 were sent home.", "5", 5, "age"),
-        ("More than three times the permitted number came.", "three", 3, "multiplier"),
+        ("Nearly four times the expected number came.", "four", 4, "multiplier"),
         # and when it counts a noun of the unit taxonomy, unless that noun is a speaker or a time
         ("Health officials confirmed one case in the north.", "one", 1, "figure"),
         ("One enemy drone crossed the border.", "One", 1, "figure"),
@@ -377,7 +377,7 @@ def test_one_dying_is_a_count():
 
 @pytest.mark.parametrize(
     ("sentence", "surface"),
-    [("Cases were highest in the age group five to 14.", "five to 14"), ("The suspect is between 19 and 29 years old.", "19 and 29")],
+    [("Cases were highest in the age group six to 15.", "six to 15"), ("The suspect is between 21 and 34 years old.", "21 and 34")],
 )
 def test_a_range_with_an_age_end_is_an_age(sentence, surface):
     assert [(figure.surface, figure.kind) for figure in find_quantities(sentence)] == [(surface, "age")]
@@ -386,13 +386,13 @@ def test_a_range_with_an_age_end_is_an_age(sentence, surface):
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [
-        ("Officials said 32,6 million doses had been given.", [32_600_000]),  # a decimal comma before a scale
-        ("The centres host 174, 606 migrants.", [174_606]),  # a stray space after the thousands comma
+        ("Officials said 14,7 million doses had been given.", [14_700_000]),  # a decimal comma before a scale
+        ("The centres host 263, 415 migrants.", [263_415]),  # a stray space after the thousands comma
         ("On May 17, 300 people marched.", [300]),  # but not after a day
         ("The 100, 200 and 300 metre heats were run.", [100, 200, 300]),  # nor in a list
         ("It cost 1,25 euros.", [1, 25]),  # no decimal comma without a scale word
         ("About 1,00,000 people attended.", [100_000]),  # the Indian grouping, in lakhs
-        ("Spending is set at Rs 11,11,111 crore.", [11_111_110_000_000]),
+        ("Spending is set at Rs 4,52,300 crore.", [4_523_000_000_000]),
     ],
 )
 def test_comma_typos_and_decimal_commas(sentence, values):
@@ -400,8 +400,8 @@ def test_comma_typos_and_decimal_commas(sentence, values):
 
 
 def test_both_levels_of_a_changed_age_are_ages():
-    found = find_quantities("The reform raises the pension age from 62 to 64.")
-    assert [(figure.value, figure.kind) for figure in found] == [(62, "age"), (64, "age")]
+    found = find_quantities("The reform raises the pension age from 63 to 66.")
+    assert [(figure.value, figure.kind) for figure in found] == [(63, "age"), (66, "age")]
 
 
 def test_one_in_a_list_of_counts_is_a_count():
