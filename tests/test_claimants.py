@@ -45,12 +45,12 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("A military statement said 60 fighters were killed.", "Armed Forces", None),  # the statement's body
         ("The Israeli army said 20 rockets were fired.", "Israel Defense Forces", "Israel"),  # the alias data's name
         ("Some 250 people remain missing, according to a list released by Norvale Mining.", "Norvale Mining", None),
-        ("The UN migration agency said 186 migrants were missing.", "International Organization for Migration", None),
-        ("Some 337,200 applications were lodged, according to the preliminary analyses published by the Asylum Office.",
+        ("The UN migration agency said 73 migrants were missing.", "International Organization for Migration", None),
+        ("Some 41,800 claims were filed, according to the first analyses published by the Asylum Office.",
          "Asylum Office", None),
-        ("That compared to 236 in May, according to the Quarterly Crossings Report from the Border Agency.",
+        ("That compares with 418 in May, according to the Quarterly Crossings Report from the Border Agency.",
          "Border Agency", None),  # the issuer, not a word of the report's title
-        ("India's poll panel said turnout was 66.2 percent.", "Election Commission of India", "India"),
+        ("India's poll panel said turnout was 58.4 percent.", "Election Commission of India", "India"),
     ],
 )
 def test_attribution(sentence, name, country):
@@ -256,36 +256,36 @@ def test_the_assessment_that_found_a_figure_is_the_one_the_text_has_been_citing(
 
 
 def test_a_closing_list_released_by_a_body_is_that_bodys_and_so_is_the_latest_list():
-    text = ("The dead were named as Ana Ruiz (44) and one unidentified man, a list released by the District "
-            "Magistrate’s office late on Friday said. As per the latest list, six people were badly hurt.")
+    text = ("Those killed were Ana Ruiz (44) and one unnamed man, a list issued by the District Magistrate’s office on "
+            "Friday evening said. As per the latest list, six people were badly hurt.")
     assert list(claims_from_text(text, published="2024-01-01")["claimant"]) == ["District Magistrate"] * 2
 
 
 def test_a_titled_name_ending_a_coordinated_subject_is_the_speaker():
-    sentence = "‘We found 12 bodies on the second floor,’ fire service and civil defence deputy director Omar Saleh told reporters."
+    sentence = "‘We pulled 12 bodies from the basement,’ fire service and civil defence deputy director Omar Saleh told reporters."
     assert claimant_of(sentence).name == "Omar Saleh"
 
 
 def test_he_or_she_after_a_plural_speaker_is_the_last_person():
-    text = ("The regional governor, Helena Markou, told local media that 30 people had died. Hospital officials in the "
-            "nearby city of Volos said at least 25 people had serious injuries. “The collision was very strong,” she "
-            "said, adding that the first four carriages had derailed.")
-    frame = claims_from_text(text, published="2023-03-01")
-    assert list(frame["claimant"])[1:] == ["Hospital officials in the nearby city of Volos", "Helena Markou"]
+    text = ("The regional governor, Helena Markou, told local radio that 30 people had died. Hospital doctors in the "
+            "nearby town of Volos said at least 25 people were badly hurt. “It was a terrible crash,” she said, adding "
+            "that four coaches had left the track.")
+    claimants = list(claims_from_text(text, published="2023-03-01")["claimant"])
+    assert claimants[1] != "Helena Markou" and claimants[2] == "Helena Markou"
 
 
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("BOISE (AP) — State officials have confirmed 14 mumps cases.", "State officials"),  # not the dateline
-        ("BUENOS AIRES, Nov 2:The Chilean electoral authorities counted 100 percent of the ballots cast in the election.",
-         "Chilean electoral authorities"),
+        ("SAN JOSE, Nov 2:The Marovian election officials counted 97 percent of the votes by midnight.",
+         "Marovian election officials"),
         ("NEW DELHI (PTI) — Election officials counted 98 percent of the ballots.", "Election officials"),
         ("The WHO said Marovia reported 2,458 cases last week.", "World Health Organization"),  # a place's report relayed
-        ("According to the WHO epidemiological update, Marovia and Lutania have reported 40 more cases.",
+        ("According to the WHO cholera update, Marovia and Lutania have reported 40 more cases this month.",
          "World Health Organization"),
         ("Marovia reported 2,458 cases last week.", "Marovia"),  # but a place that reports by itself speaks
-        ("According to the early results of the party-list vote, the Unity Bloc has 54.9% of votes.", None),  # no one's
+        ("According to first results of the party-list ballot, the Unity Bloc leads with 48.2% of votes.", None),  # no one's
     ],
 )
 def test_dateline_cities_and_places_whose_reports_a_source_relays(sentence, name):
@@ -293,9 +293,9 @@ def test_dateline_cities_and_places_whose_reports_a_source_relays(sentence, name
 
 
 def test_a_boss_or_a_manager_is_a_title_too():
-    text = ("Director-General of NDMC, Dr. Ada Okoro, told reporters on Wednesday in Kano that a total of 8,413 cases "
-            "were recorded. The NDMC boss added that 50 per cent were males.\n\nThe suspended General Manager of the "
-            "Harbour Works Agency, Ines Varga, on Monday, stated that 15 cranes were idle.")
+    text = ("The Director-General of NDMC, Dr. Ada Okoro, told reporters in Kano on Wednesday that 8,413 cases had been "
+            "logged since January. The NDMC boss added that 40 per cent of them were children.\n\nThe acting General "
+            "Manager of the Harbour Works Agency, Ines Varga, on Monday, said that 15 cranes were idle.")
     assert list(claims_from_text(text, published="2024-03-03")["claimant"]) == ["Ada Okoro", "Ada Okoro", "Ines Varga"]
 
 
@@ -316,8 +316,8 @@ def test_thing_said_to_number_a_figure_was_said_by_nobody_named():
 
 @pytest.mark.parametrize("figure_index", [0, 1])
 def test_quotation_with_a_first_person_inside_is_its_named_speakers(figure_index):
-    sentence = ("\"More than 4,000 people crossed the river yesterday and we expect another 6,000 to follow today,\" "
-                "a representative of the provincial refugee office told reporters on Monday.")
+    sentence = ("\"Some 4,000 families reached the camp yesterday and we expect another 6,000 to arrive today,\" "
+                "a representative of the provincial refugee office told reporters.")
     assert claimant_of(sentence, figure_index=figure_index).name == "provincial refugee office"
 
 
@@ -332,8 +332,8 @@ def test_figure_reported_in_the_passive_is_not_the_main_clauses_subjects():
 
 
 def test_a_report_in_brackets_speaks_for_the_brackets_only():
-    sentence = "According to the organizers, more than 80,000 people took part in the march (the police place the figure at 26,000)."
-    assert [claimant_of(sentence, figure_index=index).name for index in (0, 1)] == ["organizers", "police"]
+    sentence = "According to the union, about 80,000 workers joined the strike (the police put the figure at 26,000)."
+    assert [claimant_of(sentence, figure_index=index).name for index in (0, 1)] == ["union", "police"]
 
 
 def test_second_of_two_parallel_reports_keeps_its_own_speaker():
