@@ -44,6 +44,8 @@ _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", 
 )
 _WORDS_BEFORE = re.compile(r"(?:[\w.\u2019']+,?\s+){1,4}$")  # "The spokesman, <person>" too
 WORDS_BEFORE_WINDOW = 200  # characters: four words and their spaces
+# "<person>, a spokesman for the coast guard,": the title words of an apposition, up to its first link word
+_ROLE_AFTER = re.compile(r",\s+(?:an?|the)\s+((?:[\w.\u2019'-]+\s+){0,3}?[\w.\u2019'-]+)(?=\s+(?:for|of|at|in|with)\b|\s*[,.;])")
 _SOURCE_LINE = re.compile(r"(?:Sources?|Data|Figures)\s*:\s*(?P<name>[^:]+?)\s*\.?")  # "Source: Venice city council"
 _SPEAKER_TAG = re.compile(r"([A-Z][A-Z\u2019'.-]+(?: [A-Z][A-Z\u2019'.-]+){0,3})(?: \(([^)]*)\))?:\s")  # "NIMA GYALZEN: "
 _POSSESSIVE = re.compile(r"^(.*?)\s*(?:'s|\u2019s|\s's|\s\u2019s)\s+(.+)$")
@@ -109,6 +111,7 @@ class DocumentContext:
     last_person: Claimant = field(default_factory=Claimant)
     # the one person seen speaking for each body (None once a second one speaks), so "the NEBA chief" is them
     speakers_for: dict[str, Claimant | None] = field(default_factory=dict)
+    heard: list[Claimant] = field(default_factory=list)  # every claimant resolved so far, newest last
 
 
 @lru_cache(maxsize=None)
@@ -324,9 +327,13 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             # The words right before a mention ("Regional Health Minister <person>"), read from a short window:
             # one pattern over the whole text for each person grew with both.
             before = _WORDS_BEFORE.search(text, max(0, mention.start() - WORDS_BEFORE_WINDOW), mention.start())
-            role = _role(before.group()) if before else None
-            if role:
-                roles.setdefault(role, strip_titles(person))
+            after = _ROLE_AFTER.match(text, mention.end())
+            if after is not None and not after.group(1).islower():
+                after = None  # "Meera, the Department of Tourism told us": an address, then a body
+            for words in (before, after):
+                role = _role(words.group(words.lastindex or 0)) if words else None
+                if role:
+                    roles.setdefault(role, strip_titles(person))
     gpe_names = frozenset(gpe or [])
     context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles,
                               country=main_country(places or [], gpe_names),
@@ -1054,6 +1061,11 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
     A source the verb's subject cites ("AIM, citing the health directorate, reported")
     is the speaker instead.
     """
+    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoting is not None and quoting.pos_ == "VERB":
+        quoted = next((child for child in quoting.children if child.dep_ in ("dobj", "nsubjpass")), None)
+        if quoted is not None:
+            return quoted  # "the agency quoted X as saying", "X was quoted as saying": X speaks
     subject: Token | None = None
     current: Token | None = verb
     while current is not None and subject is None:
@@ -1216,8 +1228,9 @@ def _lookup(name: str, context: DocumentContext) -> Claimant | None:
     """Exact alias, the document's acronym, or a near-miss spelling of an alias."""
     aliases = _aliases()
     key = _key(name)
-    if key in aliases:
-        return aliases[key]
+    for form in (key, key.replace("'s ", " ")):  # "the U.N.'s migration agency" is the "U.N. migration agency"
+        if form in aliases:
+            return aliases[form]
     expanded = context.acronyms.get(name.strip(" ,.()"))
     if expanded:
         return aliases.get(_key(expanded), Claimant(expanded, expanded, _country_of(name)))
@@ -1315,6 +1328,7 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     if mention is None:
         return Claimant()
     claimant = _placed(_canonical(mention, context), context)
+    context.heard.append(claimant)
     context.last_is_plural = mention.is_plural
     if mention.persons:
         context.last_person = claimant
@@ -1364,8 +1378,14 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         role_holder = context.roles.get(_role(mention.text) or "")
         if role_holder:
             return _person(role_holder, context)
-        if context.last.name is not None and _describes(mention.text.split()[-1], context.last):
+        if context.last.name is not None and _describes(noun, context.last):
             return context.last
+        earlier = next((claimant for claimant in reversed(context.heard)
+                        if claimant.name is not None and _describes(noun, claimant)
+                        and _role(claimant.name) is None), None)  # "a department official" is no department
+        if earlier is not None and not mention.places:
+            context.last = earlier
+            return earlier  # "the French coastguard said ... Police said ... the coastguard said": the coastguard
         named = {full for full in context.acronyms.values() if mention.text.split()[-1].casefold() in _tokens_of(full)}
         if len(named) == 1:
             claimant = _organisation(named.pop(), context)

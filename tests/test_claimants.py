@@ -1056,3 +1056,47 @@ def test_a_dateline_has_its_own_root_and_an_abbreviated_title_names_the_role():
             "governor said.")
     frame = claims_from_text(text, published="2026-03-06")
     assert list(frame["claimant"]) == ["Dana Whitfield", "Dana Whitfield"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the state news agency quoted Idris Malouf, a spokesman for the navy, as saying 23 sailors were rescued.",
+        "Idris Malouf was quoted by the state news agency as saying 23 sailors were rescued.",
+    ],
+)
+def test_whoever_a_text_is_quoted_as_saying_is_the_speaker_not_the_medium(sentence):
+    assert claimant_of(sentence, document_context(sentence, ["Idris Malouf"])).name == "Idris Malouf"
+
+
+def test_a_role_given_in_apposition_after_a_name_names_the_person_later():
+    text = ("The radio quoted Lena Ostrova, a spokeswoman for the port authority, as saying 8 cranes were damaged. "
+            "The spokeswoman said 140 containers had fallen into the water.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert list(frame["claimant"]) == ["Lena Ostrova"] * 2
+
+
+def test_an_address_before_a_body_is_no_role():
+    text = ("KOVAC: Anna, the Ministry of Transport told us that 31 bridges were closed. "
+            "The ministry says 4 of them will reopen on Friday.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert "Anna" not in set(frame["claimant"].dropna())
+
+
+def test_the_body_s_noun_refers_to_the_body_so_described_before_another_spoke():
+    text = ("Six fishermen drowned, according to the Norwegian coastguard. Police said 20 people had been questioned. "
+            "The coastguard said 11 others were rescued.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert frame.iloc[-1]["claimant"] == "Norwegian coastguard"
+
+
+def test_a_person_described_by_a_body_s_noun_is_not_that_body():
+    text = ("The Office of Forestry said 90 fires were burning. A forestry official, who asked not to be named, said "
+            "300 firefighters were deployed. The office says it has hired 45 pilots.")
+    frame = claims_from_text(text, published="2026-03-02")
+    assert frame.iloc[-1]["claimant"] == "Office of Forestry"
+
+
+def test_a_possessive_description_is_looked_up_without_its_possessive():
+    sentence = "At least 19 people drowned, the U.N.'s migration agency said."
+    assert claimant_of(sentence).name == "International Organization for Migration"
