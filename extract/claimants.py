@@ -838,7 +838,8 @@ def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
     if 0 < len(after) <= _HEADLINE_NAME_WORDS and after[0].text[:1].isupper() and anchor.i < after[0].i \
             and not any(token.like_num or token.ent_type_ == "DATE" for token in after) \
             and doc[after[0].i : after[-1].i + 1].text.lower() not in _countries() \
-            and all(token.text[:1].isupper() or token.lower_ in ("of", "the", "for") for token in after):
+            and all(token.text[:1].isupper() or token.lower_ in ("of", "the", "for") for token in after) \
+            and any(token.pos_ in ("NOUN", "PROPN") for token in after):  # not a link's "Watch" or "Read"
         return replace(_span_mention(doc[after[0].i : after[-1].i + 1], None), can_speak=True)  # a name, however tagged
     return None
 
@@ -940,7 +941,7 @@ def _head_of(phrase: Span) -> Token:
     """The last noun before the phrase's first preposition ("analysts" in "Danske Bank analysts at ...")."""
     nouns = [token for token in phrase if token.pos_ in ("NOUN", "PROPN")]
     before = [token for token in nouns if not any(t.pos_ == "ADP" for t in phrase.doc[phrase.start : token.i])]
-    return before[-1] if before else nouns[-1]
+    return before[-1] if before else nouns[-1] if nouns else phrase[-1]
 
 
 def _agrees(phrase: Span, verb: Token) -> bool:

@@ -18,7 +18,7 @@ from . import resources
 
 TARGET_PREPOSITIONS = {"by", "until", "till", "before"}
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-_DAY_PARTS = {"morning", "afternoon", "evening", "night", "late", "early", "midday"}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night", "late", "early", "earlier", "later", "midday"}
 
 
 @lru_cache(maxsize=1)
@@ -193,13 +193,15 @@ def _verb_of(token: Token) -> Token | None:
 
 
 def _speech_verbs(verb: Token) -> list[Token]:
-    """The reporting verb and the verb its participle tail hangs from.
+    """The reporting verb and the verb its participle tail or its "as saying" hangs from.
 
     "UNHCR launched an appeal on Wednesday, warning that only 12 percent ..." and "the
     ministry said on Monday ..., adding that ..." are dated by the main verb.
     """
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:
         return [verb, verb.head]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.pos_ == "VERB":
+        return [verb, verb.head.head]  # "the agency on Tuesday quoted X as saying ...": when it quoted X
     return [verb]
 
 

@@ -4,7 +4,7 @@ The corpus is planned as partitions of about `partition_bytes` of input each
 (by default from the corpus size, see `auto_partition_bytes`): small files are
 grouped, a JSONL file larger than that is cut into byte ranges that start at
 line starts. A partition is shipped to a worker as file paths and
-byte offsets, never as text; the worker reads it, runs `claims_in_document` on
+byte offsets, never as text; the worker reads it, runs `claims_or_skip` on
 each document and, for a dataset output, writes its own Parquet file. Workers
 are processes with one thread each, so the spaCy pipeline and the knowledge
 files (cached per process in `resources`) load once per worker.
@@ -347,7 +347,7 @@ def process_partition(partition: Partition, output_dir: str | None = None,
     claims table is left out unless `keep_frame`.
     """
     from . import resources
-    from .pipeline import claims_in_document  # imported here: a client that only plans need not load spaCy
+    from .pipeline import claims_or_skip  # imported here: a client that only plans need not load spaCy
 
     result = PartitionResult()
     records: list[dict[str, object]] = []
@@ -358,9 +358,11 @@ def process_partition(partition: Partition, output_dir: str | None = None,
             for item in source_documents(source):
                 if isinstance(item, Skipped):
                     (result.warnings if item.warning else result.skipped).append(item)
+                elif isinstance(claims := claims_or_skip(item), Skipped):
+                    result.skipped.append(claims)
                 else:
                     result.documents += 1
-                    records.extend(claims_in_document(item))
+                    records.extend(claims)
     frame = table.claims_frame(records)
     result.claims = len(frame)
     if output_dir is not None:

@@ -164,6 +164,15 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
 WARM_UP_TEXT = "Officials said on Monday that 40 people had walked 5 km."
 
 
+def claims_or_skip(document: Document) -> list[dict[str, object]] | Skipped:
+    """The claims of one document, or why it failed: a text the rules cannot read stops no batch."""
+    try:
+        return claims_in_document(document)
+    except Exception as error:  # noqa: BLE001 - whatever a rule trips on in one text, the others are still read
+        where = document.file if document.doc_id in (document.file, "") else f"{document.file} ({document.doc_id})"
+        return Skipped(where, f"extraction failed ({type(error).__name__}: {error}); document left out")
+
+
 def load_resources() -> None:
     """Load every model and knowledge table the pipeline uses, by running it once on a short text.
 
@@ -194,8 +203,12 @@ def extract_corpus(paths: Iterable[Path | str], manifest: Path | str | None = No
         if isinstance(item, Skipped):
             (warnings if item.warning else skipped).append(item)
         else:
-            count += 1
-            records.extend(claims_in_document(item))
+            claims = claims_or_skip(item)
+            if isinstance(claims, Skipped):
+                skipped.append(claims)
+            else:
+                count += 1
+                records.extend(claims)
         if on_document is not None:
             on_document(item)
     return Extraction(table.claims_frame(records), count, skipped, warnings)

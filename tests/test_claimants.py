@@ -1100,3 +1100,9 @@ def test_a_person_described_by_a_body_s_noun_is_not_that_body():
 def test_a_possessive_description_is_looked_up_without_its_possessive():
     sentence = "At least 19 people drowned, the U.N.'s migration agency said."
     assert claimant_of(sentence).name == "International Organization for Migration"
+
+
+def test_a_headline_s_closing_link_word_is_no_speaker():
+    frame = claims_from_text("Storms kill 12, destroy 40 homes across the valley: Watch", published="2026-03-02")
+    assert list(frame["value"]) == [12, 40]
+    assert frame["claimant"].isna().all()

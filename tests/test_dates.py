@@ -21,6 +21,7 @@ WEDNESDAY = dt.date(2024, 10, 23)
         ("Monday", "past", dt.date(2024, 10, 21)),
         ("Wednesday morning", "past", WEDNESDAY),  # a part of the day still names the day
         ("late Monday", "past", dt.date(2024, 10, 21)),
+        ("Earlier Monday", "past", dt.date(2024, 10, 21)),  # "Earlier Monday, the agency quoted ...": that Monday
         ("last Monday", "past", dt.date(2024, 10, 21)),
         ("October 23", "past", WEDNESDAY),
         ("Nov. 1", "future", dt.date(2024, 11, 1)),
@@ -124,3 +125,9 @@ def test_claim_date_of_a_week():
 )
 def test_time_of_the_publication_day_and_date_of_a_passive_agent(sentence, claim_date):
     assert dates_of(sentence)[0] == claim_date
+
+
+def test_a_quoted_speaker_s_claim_is_dated_by_the_quoting():
+    text = "On Monday the state news agency quoted Idris Malouf, a navy spokesman, as saying 23 sailors were rescued."
+    frame = claims_from_text(text, published=WEDNESDAY)
+    assert frame.iloc[0]["claim_date"] == pd.Timestamp("2024-10-21")

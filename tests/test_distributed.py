@@ -246,3 +246,18 @@ def test_default_partitions_come_in_whole_rounds_of_the_workers(corpus_bytes: in
     count = math.ceil(corpus_bytes / size)
     assert count % workers == 0 and size <= alone
     assert count <= math.ceil(corpus_bytes / alone) + workers - 1  # no more partitions than a round needs
+
+
+def test_a_partition_skips_a_document_the_rules_fail_on_by_name(wire_corpus: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract import pipeline
+
+    def always_trips(document: object) -> None:
+        raise KeyError("no such entry")
+
+    monkeypatch.setattr(pipeline, "claims_in_document", always_trips)
+    _, partitions = plan_partitions([wire_corpus], partition_bytes=10**9)
+    result = distributed.process_partition(partitions[0])
+    assert result.documents == 0 and result.claims == 0
+    failed = [item for item in result.skipped if "extraction failed (KeyError" in item.reason]
+    assert failed and all(item.file for item in failed)

@@ -136,3 +136,24 @@ def test_figures_in_a_transcript_turn_belong_to_the_tagged_speaker():
             "LUCIA PAREDES: We have 38 shelters open. Our teams have 600 beds.")
     frame = claims_from_text(text, published="2024-11-06")
     assert set(frame["claimant"]) == {"Lucia Paredes"}
+
+
+def test_a_document_the_rules_fail_on_is_skipped_by_name_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from extract import pipeline
+
+    (tmp_path / "a_good.txt").write_text("Police said 300 people were arrested.", encoding="utf-8")
+    (tmp_path / "b_trips.txt").write_text("Officials said 40 homes burned.", encoding="utf-8")
+    real = pipeline.claims_in_document
+
+    def trips_on_one(document):
+        if document.file.endswith("b_trips.txt"):
+            raise IndexError("list index out of range")
+        return real(document)
+
+    monkeypatch.setattr(pipeline, "claims_in_document", trips_on_one)
+    extraction = pipeline.extract_corpus([tmp_path])
+    assert extraction.documents == 1
+    assert list(extraction.claims["value"]) == [300]
+    [skipped] = extraction.skipped
+    assert skipped.file.endswith("b_trips.txt")
+    assert "extraction failed (IndexError" in skipped.reason
