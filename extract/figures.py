@@ -233,7 +233,7 @@ _AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'\u2019-]+\s?\($")  # "Ravi Kumar (31)
 _AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+|from\s+(?:\d+\s+to\s+)?)?$"
                            r"|\bthe\s+age\s+of\s+$", re.IGNORECASE)
 # "children younger than 10", "age group five to 14", "under the age of 5", "the retirement age from 62 to 64"
-_TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|higher|larger|bigger|greater|over|that|what)\b", re.IGNORECASE)
+_TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|over|that|what)\b", re.IGNORECASE)
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
     r"|\b(?!\d{1,3}(?: \d{3})+(?! \d))\d{1,4}(?: \d{2,4}){3,}\b"  # four or more groups, not thousands

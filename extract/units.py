@@ -113,7 +113,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             phrase.append(token)
             continue
         adverbs_only = all(between.pos_ == "ADV" for between in doc[start : token.i])  # "32,000 still missing"
-        if adverbs_only and token.pos_ in ("ADJ", "VERB") and known and not (token.dep_ == "amod" and token.head.i > token.i):
+        as_written = token.lower_ in taxonomy or token.pos_ == "ADJ"  # "12 wounded"; but "1,907 voted" is no vote
+        if adverbs_only and token.pos_ in ("ADJ", "VERB") and known and as_written \
+                and not (token.dep_ == "amod" and token.head.i > token.i):
             # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
             return _noun_before_and(doc, last) or [token]
         if gap == 0 and token.lower_ in ("a", "an"):

@@ -295,6 +295,7 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         ("The victims were named as Tomas Reyes (42) and his son.", "42", 42, "age"),
         ("Children younger than 5 were sent home.", "5", 5, "age"),
         ("Nearly four times the expected number came.", "four", 4, "multiplier"),
+        ("Their count was eleven times less than the union's figure.", "eleven", 11, "multiplier"),
         # and when it counts a noun of the unit taxonomy, unless that noun is a speaker or a time
         ("Health officials confirmed one case in the north.", "one", 1, "figure"),
         ("One enemy drone crossed the border.", "One", 1, "figure"),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from extract import claims_from_text
 from extract.figures import find_figures
 from extract.resources import language_model
 from extract.units import Unit, counted_unit, resolve_references
@@ -18,7 +19,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("Four soldiers died in the clash and 9 were wounded.", [("soldiers", "casualties")] * 2),  # shared noun
         ("Losses of tanks, armoured vehicles and drones rose to 410, 1,120 and 2,300 respectively.",
          [("tanks", "equipment"), ("vehicles", "equipment"), ("drones", "equipment")]),
-        ("Police and organisers put the crowd at 3,000 and 12,000 respectively.", [("crowd", "crowd")] * 2),
+        ("Police and organisers put the crowd at 3,000 and 12,000 respectively.", [("people", "crowd")] * 2),
         ("About 300 people were evacuated and 12 were hurt.", [("people", "displaced"), ("people", "casualties")]),
         ("Budanov said 2,600 North Korean soldiers were part of the first group.", [("soldiers", "personnel")]),
         ("The North deployed four brigades totaling 12,000 troops.", [("brigades", "military_units"), ("troops", "personnel")]),
@@ -96,6 +97,8 @@ def units_of(sentence: str) -> list[Unit]:
         ("Rebels seized 12 of the army's tanks.", [("tanks", "equipment")]),
         ("Police said 40 people's homes were destroyed.", [("people", "other")]),
         ("The quake destroyed 1 school and 40 homes.", [("schools", "other"), ("homes", "other")]),
+        # a crowd is counted in people
+        ("Stewards put the crowd at 18,000.", [("people", "crowd")]),
     ],
 )
 def test_counted_unit(sentence, expected):
@@ -323,3 +326,8 @@ def test_people_counted_by_a_participle_or_a_verbs_object(sentence, expected):
 )
 def test_a_bare_figure_compared_or_forecast_takes_no_word_after_it(sentence, expected):
     assert [(unit.unit, unit.category) for unit in units_of(sentence)] == expected
+
+
+def test_a_finite_verb_whose_noun_is_in_the_taxonomy_is_no_unit():
+    frame = claims_from_text("Of 3,120 ballots returned, 2,044 voted to accept the offer.", published="2026-03-02")
+    assert list(frame["unit"]) == ["ballots", "ballots"]  # the second counts the whole named before, not "voted"
