@@ -680,14 +680,21 @@ def find_figures(sentence: str) -> list[Figure]:
 
 def _mark_estimates(sentence: str, figures: list[Figure]) -> list[Figure]:
     """An "estimate" word earlier in the same stretch of text hedges the figure, and a conversion
-    in brackets ("about 8,500 hectares (21,000 acres)") shares the hedge of the figure it converts."""
+    in brackets ("about 8,500 hectares (21,000 acres)", "above 51 degrees Celsius (124 degrees
+    Fahrenheit)") shares the hedge and the bound of the figure it converts."""
     marked: list[Figure] = []
     previous_end = 0
     for figure in figures:
-        converted = marked and re.fullmatch(r"\s*[^\s()]*\s*\(", sentence[previous_end : figure.start])
+        converted = bool(marked) and re.fullmatch(r"\s*(?:[^\s()]+\s+){0,2}[^\s()]*\s*\(", sentence[previous_end : figure.start]) \
+            and re.match(r"[^()\d]{0,30}\)", sentence[figure.end :]) is not None
         if not figure.approx and (ESTIMATE_CUE.search(sentence[previous_end : figure.start])
                                   or (converted and marked[-1].approx)):
             figure = Figure(**{**figure.__dict__, "approx": True})
+        source = marked[-1] if converted else None
+        if source is not None and figure.qualifier is None and figure.value is not None and source.value is not None:
+            low = figure.value if source.low == source.value else figure.low
+            high = figure.value if source.high == source.value else figure.high
+            figure = Figure(**{**figure.__dict__, "low": low, "high": high})
         marked.append(figure)
         previous_end = figure.end
     return marked

@@ -87,15 +87,19 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     start = last.i + 1
     if following is not None and following.text == "-" and not last.whitespace_ and last.i + 2 < len(doc):
-        if doc[last.i + 2].pos_ != "ADJ":
+        if doc[last.i + 2].lower_ == "plus":
+            start = last.i + 3  # "166,000-plus residents": a bound word, then the counted noun if any
+        elif doc[last.i + 2].pos_ != "ADJ":
             return [doc[last.i + 2]]  # "48-hour strike", "a 20-metre wave": the measure, not the thing
-        start = last.i + 3  # "a 3,000-strong force": the adjective says the figure counts the noun
+        else:
+            start = last.i + 3  # "a 3,000-strong force": the adjective says the figure counts the noun
     of_the = False
     for token in doc[start:]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
-            if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known):
-                phrase.append(token)  # "special forces troops"
+            if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known) \
+                    or phrase[-1].dep_ == "amod" and phrase[-1].head == token and token.pos_ == "NOUN":
+                phrase.append(token)  # "special forces troops", "eight firefighting planes"
                 continue
             break
         if _hyphenated(doc, token) and gap < MAX_GAP_TOKENS:
@@ -146,6 +150,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             gap += 1
             continue
         break
+    if len(phrase) >= 2 and phrase[-2].tag_ == "NNS" and phrase[-1].tag_ == "NN" and phrase[-1].dep_ != "compound":
+        phrase = phrase[:-1]  # "Thousands of firefighters battle wildfires": a headline's verb read as a noun
     modified = phrase[-1].head if phrase else None
     if modified is not None and phrase[-1].dep_ in ("nmod", "compound") and modified.pos_ == "NOUN" \
             and modified.i > phrase[-1].i and any(child.dep_ == "conj" for child in phrase[-1].children):

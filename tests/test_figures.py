@@ -489,3 +489,15 @@ def test_a_number_word_opening_a_quote_or_after_a_dateline_is_a_count(sentence, 
 def test_base_of_a_rate_is_no_figure(sentence, surfaces):
     """"per 100,000" sets the scale of a rate; it counts nothing."""
     assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bounds"),
+    [
+        ("Readings rose above 47 degrees Celsius (117 degrees Fahrenheit).", [(47, None), (117, None)]),
+        ("Gusts of up to 90 km/h (56 mph) are expected.", [(None, 90), (None, 56)]),
+        ("At least 12 people (4 children and 8 women) died.", [(12, None), (None, None), (None, None)]),
+    ],
+)
+def test_a_conversion_in_brackets_shares_the_bound_of_the_figure_it_converts(sentence, bounds):
+    assert [(figure.low, figure.high) for figure in find_figures(sentence)] == bounds

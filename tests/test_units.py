@@ -97,6 +97,9 @@ def units_of(sentence: str) -> list[Unit]:
         ("Rebels seized 12 of the army's tanks.", [("tanks", "equipment")]),
         ("Police said 40 people's homes were destroyed.", [("people", "other")]),
         ("The quake destroyed 1 school and 40 homes.", [("schools", "other"), ("homes", "other")]),
+        # a noun the parser reads as a modifier of the next noun is part of it; a headline's verb read as a noun is not
+        ("The agency will lend six firefighting helicopters.", [("firefighting helicopters", "equipment")]),
+        ("Thousands of soldiers battle 'fierce' blazes in Corvale", [("soldiers", "personnel")]),
         # a crowd is counted in people
         ("Stewards put the crowd at 18,000.", [("people", "crowd")]),
     ],
@@ -331,3 +334,9 @@ def test_a_bare_figure_compared_or_forecast_takes_no_word_after_it(sentence, exp
 def test_a_finite_verb_whose_noun_is_in_the_taxonomy_is_no_unit():
     frame = claims_from_text("Of 3,120 ballots returned, 2,044 voted to accept the offer.", published="2026-03-02")
     assert list(frame["unit"]) == ["ballots", "ballots"]  # the second counts the whole named before, not "voted"
+
+
+def test_a_plus_after_a_figure_is_its_bound_not_its_unit():
+    frame = claims_from_text("Some 9,000 households lost power. Another 4,000-plus were warned.", published="2026-03-02")
+    assert list(frame["unit"]) == ["households", "households"]
+    assert frame.iloc[1]["low"] == 4000
