@@ -218,6 +218,7 @@ def _qualifier_pattern(phrase: str, position: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(phrase)}{space}$")
 
 
+_GONE_UP_TO = re.compile(r"\b(?:go|goes|going|gone|went)\s+up\s+to\s+$", re.IGNORECASE)  # a rise to a level, no bound
 _MONTHS = "|".join(
     sorted({name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}, key=len, reverse=True)
 )
@@ -552,6 +553,8 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
         currency = grammar["currencies"][currency_match.group().strip()]  # type: ignore[index]
         start = currency_match.start()
     qualifiers = _qualifiers(sentence, start, end)
+    if _GONE_UP_TO.search(sentence[:start]):
+        qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase != "up to"]  # "has gone up to 2.15 per cent"
     if _DURATION_AFTER.match(sentence[end:]):
         qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase not in ("over", "under")]  # "over 12 months"
     kinds = {kind for _, kind in qualifiers}

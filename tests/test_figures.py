@@ -501,3 +501,15 @@ def test_base_of_a_rate_is_no_figure(sentence, surfaces):
 )
 def test_a_conversion_in_brackets_shares_the_bound_of_the_figure_it_converts(sentence, bounds):
     assert [(figure.low, figure.high) for figure in find_figures(sentence)] == bounds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "high"),
+    [
+        ("With the new levy, the share goes up to 3.4 percent.", None),  # a rise to a level
+        ("Prices went up to 70 cents a litre.", None),
+        ("Fines of up to 500 euros apply.", 500),
+    ],
+)
+def test_gone_up_to_is_a_rise_not_a_bound(sentence, high):
+    assert find_figures(sentence)[0].high == high

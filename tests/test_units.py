@@ -340,3 +340,8 @@ def test_a_plus_after_a_figure_is_its_bound_not_its_unit():
     frame = claims_from_text("Some 9,000 households lost power. Another 4,000-plus were warned.", published="2026-03-02")
     assert list(frame["unit"]) == ["households", "households"]
     assert frame.iloc[1]["low"] == 4000
+
+
+def test_a_target_or_deadline_a_figure_names_refers_back_to_what_it_counts():
+    text = "The plan called for 800 medics by May. Officials said they would miss the 800 target and the 1,200 deadline."
+    assert list(claims_from_text(text, published="2026-03-02")["unit"]) == ["medics"] * 3
