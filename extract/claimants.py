@@ -1067,6 +1067,10 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
         quoted = next((child for child in quoting.children if child.dep_ in ("dobj", "nsubjpass")), None)
         if quoted is not None:
             return quoted  # "the agency quoted X as saying", "X was quoted as saying": X speaks
+    reported = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+    if reported is not None and reported.dep_ == "ccomp" and reported.lemma_.lower() not in _reporting_verbs() \
+            and reported.head.lemma_.lower() in _reporting_verbs() and reported.head.pos_ == "VERB":
+        return _speaker_of(reported.head, anchor)  # "X said the board will meet, adding that ...": X adds it
     subject: Token | None = None
     current: Token | None = verb
     while current is not None and subject is None:

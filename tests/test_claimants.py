@@ -1106,3 +1106,8 @@ def test_a_headline_s_closing_link_word_is_no_speaker():
     frame = claims_from_text("Storms kill 12, destroy 40 homes across the valley: Watch", published="2026-03-02")
     assert list(frame["value"]) == [12, 40]
     assert frame["claimant"].isna().all()
+
+
+def test_a_participle_the_parser_hung_on_a_reported_clause_is_the_reporter_s():
+    sentence = "The mayor said the council would build new shelters, adding that 300 families were still in tents."
+    assert claimant_of(sentence).name == "mayor"
