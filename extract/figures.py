@@ -186,7 +186,8 @@ def _grammar() -> dict[str, object]:
         "label_joined": re.compile(rf"-(?:{label_joined})\b", re.IGNORECASE),
         # "people over 80 who live alone": an age limit of a group of people, not a count
         "age_limit": re.compile(rf"\b(?:{people})\s+(?:over|under|above|aged)\s+$", re.IGNORECASE),
-        "harm_after": re.compile(rf"(?:[\s,]+(?!(?:{_CLAUSE_WORDS})\b)[\w-]+){{0,5}}?[\s,]+(?:{harm})\b", re.IGNORECASE),
+        # ... but not across another figure, whose harm it is ("One state reported 45 deaths")
+        "harm_after": re.compile(rf"(?:[\s,]+(?!(?:{_CLAUSE_WORDS})\b)(?!\d)[\w-]+){{0,5}}?[\s,]+(?:{harm})\b", re.IGNORECASE),
         "harm_before": re.compile(rf"\b(?:{harm})\s+$", re.IGNORECASE),
         # "one confirmed case", "one enemy drone": up to two modifiers, then a counted noun that is no time
         # ("one day" is an adverb) and no speaker ("one official said", "one woman who fled", "said one resident",

@@ -413,6 +413,10 @@ def test_one_counts_past_an_age_in_commas():
     assert [(figure.surface, figure.value) for figure in find_figures("One volunteer firefighter, aged 58, died on Monday.")] == [("One", 1)]
 
 
+def test_one_takes_no_harm_word_across_another_figure():
+    assert [figure.surface for figure in find_figures("One county logged 31 deaths overnight.")] == ["31"]
+
+
 def test_one_counts_past_a_relative_clause():
     assert [figure.surface for figure in find_figures("One firefighter, who was on leave, died on Monday.")] == ["One"]
 
