@@ -28,6 +28,7 @@ PRONOUNS = {"he", "she", "they", "it"}
 SINGULAR_PERSON_PRONOUNS = {"he", "she", "his", "her"}
 FIRST_PERSON = {"i", "we"}
 _HEADLINE_NAME_WORDS = 4  # words of a speaker's name after a headline's colon: "Toll rises to 300: Red Cross"
+_DASH_SOURCE = re.compile(r"\s(?:-|[-\u2013\u2014]\s)(?P<name>[A-Za-z][\w.'\u2019]*(?:\s[\w.'\u2019]+){0,3})$")
 _QUOTE_SPEAKER_REACH = 12  # tokens after a closing quote to its reporting verb: '," a representative of X told'
 OBJECT_PRONOUNS = {"it", "them", "us", "him", "her", "me"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
@@ -826,7 +827,16 @@ def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
     """The speaker a headline names after a colon at its end: "Arrivals may top 25,000: Bowles".
 
     A name before a colon at the start ("Police: 12 arrested") is left alone: there it is as often a label.
+    A wire headline credits its source after a closing dash instead ("... after camp fire -UN", "... - police").
     """
+    dashed = _DASH_SOURCE.search(doc.text.rstrip())
+    if dashed is not None and anchor.idx < dashed.start():
+        name = dashed.group("name")
+        last = name.split()[-1].casefold()
+        speaker = last in _speaker_words() and last not in resources.words("source_nouns") \
+            or last in resources.words("body_nouns")  # "- police", "- health ministry"; but not "- live updates"
+        if name[:1].isupper() or speaker:
+            return Mention(text=name, orgs=(name,) if name[:1].isupper() else (), can_speak=True)
     if doc.text.count(":") != 1:
         return None
     words = [token for token in doc if not (token.is_punct and token.text != ":")]

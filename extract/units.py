@@ -143,6 +143,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
                 and (following_word.pos_ == "ADJ" or following_word.tag_ in ("VBN", "VBG")):
             gap += 1  # "16,700 confirmed or suspected cases": two modifiers of one noun
             continue
+        if token.text in ("-", "\u2013", "\u2014") and token.whitespace_ and doc[token.i - 1].whitespace_:
+            break  # "Floods displace 40,000 - sources": a dash set off by spaces ends the phrase
         skippable = token.pos_ in _SKIPPABLE_POS or token.tag_ in _SKIPPABLE_TAGS or participle
         if skippable and token.text not in ",;:()" and gap < MAX_GAP_TOKENS:
             if token.ent_iob_ == "B" and (token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or (token.ent_type_ == "CARDINAL" and not of_the)):

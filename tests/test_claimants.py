@@ -1,5 +1,6 @@
 """Claimants: attribution in a sentence, and resolution to canonical names."""
 
+import pandas as pd
 import pytest
 from spacy.tokens import Span
 
@@ -1111,3 +1112,16 @@ def test_a_headline_s_closing_link_word_is_no_speaker():
 def test_a_participle_the_parser_hung_on_a_reported_clause_is_the_reporter_s():
     sentence = "The mayor said the council would build new shelters, adding that 300 families were still in tents."
     assert claimant_of(sentence).name == "mayor"
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("Cholera cases pass 9,000 in river delta -WHO", "World Health Organization"),
+        ("Landslide buries 14 homes near Orvel - police", "police"),
+        ("Storm cuts power to 80,000 homes - live updates", None),  # a page tag, not a source
+    ],
+)
+def test_a_wire_headline_credits_its_source_after_a_closing_dash(headline, name):
+    frame = claims_from_text(headline, published="2026-03-02")
+    assert frame.iloc[0]["claimant"] == name or (name is None and pd.isna(frame.iloc[0]["claimant"]))

@@ -345,3 +345,8 @@ def test_a_plus_after_a_figure_is_its_bound_not_its_unit():
 def test_a_target_or_deadline_a_figure_names_refers_back_to_what_it_counts():
     text = "The plan called for 800 medics by May. Officials said they would miss the 800 target and the 1,200 deadline."
     assert list(claims_from_text(text, published="2026-03-02")["unit"]) == ["medics"] * 3
+
+
+def test_a_dash_set_off_by_spaces_ends_the_counted_phrase():
+    frame = claims_from_text("Fighting displaces 6,000 - officials", published="2026-03-02")
+    assert frame.iloc[0]["unit"] == "people"
