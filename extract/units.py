@@ -28,6 +28,10 @@ MEASURE_WINDOW = 60  # characters from the figure's start that quantulum3 reads 
 MEASURES = {"length", "area", "volume", "mass", "speed", "temperature", "power", "energy", "pressure"}
 _SKIPPABLE_POS = {"ADJ", "PROPN", "ADV", "NUM", "DET", "PUNCT", "SYM", "X"}
 _SKIPPABLE_TAGS = {"PRP$"}  # "150 of its soldiers"
+_ALTERNATIVE_WORDS = r"(?:if not|or even|or perhaps|perhaps even)"
+_ALTERNATIVE_AFTER = re.compile(rf",\s*{_ALTERNATIVE_WORDS}\s+[\w.,-]+?\s*,\s*of\b")  # ", if not thousands, of"
+_ALTERNATIVE_BEFORE = re.compile(rf"{_ALTERNATIVE_WORDS}\s+$")
+_COMMA_OF = re.compile(r"\s*,\s*of\b")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,12 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         else:
             start = last.i + 3  # "a 3,000-strong force": the adjective says the figure counts the noun
     of_the = False
+    after = doc.text[last.idx + len(last) :]
+    alternative = _ALTERNATIVE_AFTER.match(after) or (_ALTERNATIVE_BEFORE.search(doc.text[: last.idx])
+                                                      and _COMMA_OF.match(after))
+    if alternative:  # "hundreds, if not thousands, of deaths": both figures count the deaths
+        of_token = next(token for token in doc[last.i + 1 :] if token.idx >= last.idx + len(last) + alternative.end() - 2)
+        start, of_the = of_token.i + 1, True
     for token in doc[start:]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:

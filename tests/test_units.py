@@ -100,6 +100,8 @@ def units_of(sentence: str) -> list[Unit]:
         # a noun the parser reads as a modifier of the next noun is part of it; a headline's verb read as a noun is not
         ("The agency will lend six firefighting helicopters.", [("firefighting helicopters", "equipment")]),
         ("Thousands of soldiers battle 'fierce' blazes in Corvale", [("soldiers", "personnel")]),
+        # "N, if not M, of X": both figures count X
+        ("The storm damaged dozens, if not hundreds, of boats.", [("boats", "other"), ("boats", "other")]),
         # a crowd is counted in people
         ("Stewards put the crowd at 18,000.", [("people", "crowd")]),
     ],
