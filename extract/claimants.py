@@ -835,7 +835,8 @@ def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
         last = name.split()[-1].casefold()
         speaker = last in _speaker_words() and last not in resources.words("source_nouns") \
             or last in resources.words("body_nouns")  # "- police", "- health ministry"; but not "- live updates"
-        if name[:1].isupper() or speaker:
+        tagged = any(name.casefold().endswith(tag) for tag in resources.words("headline_tags"))
+        if (name[:1].isupper() or speaker) and not tagged:
             return Mention(text=name, orgs=(name,) if name[:1].isupper() else (), can_speak=True)
     if doc.text.count(":") != 1:
         return None

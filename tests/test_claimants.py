@@ -1120,6 +1120,7 @@ def test_a_participle_the_parser_hung_on_a_reported_clause_is_the_reporter_s():
         ("Cholera cases pass 9,000 in river delta -WHO", "World Health Organization"),
         ("Landslide buries 14 homes near Orvel - police", "police"),
         ("Storm cuts power to 80,000 homes - live updates", None),  # a page tag, not a source
+        ("Storm cuts power to 80,000 homes - Video", None),
     ],
 )
 def test_a_wire_headline_credits_its_source_after_a_closing_dash(headline, name):
