@@ -952,7 +952,7 @@ def _head_of(phrase: Span) -> Token:
     """The last noun before the phrase's first preposition ("analysts" in "Danske Bank analysts at ...")."""
     nouns = [token for token in phrase if token.pos_ in ("NOUN", "PROPN")]
     before = [token for token in nouns if not any(t.pos_ == "ADP" for t in phrase.doc[phrase.start : token.i])]
-    return before[-1] if before else nouns[-1] if nouns else phrase[-1]
+    return before[-1] if before else nouns[-1]
 
 
 def _agrees(phrase: Span, verb: Token) -> bool:
