@@ -102,8 +102,7 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
     alternative = _ALTERNATIVE_AFTER.match(after) or (_ALTERNATIVE_BEFORE.search(doc.text[: last.idx])
                                                       and _COMMA_OF.match(after))
     if alternative:  # "hundreds, if not thousands, of deaths": both figures count the deaths
-        of_token = next(token for token in doc[last.i + 1 :] if token.idx >= last.idx + len(last) + alternative.end() - 2)
-        start, of_the = of_token.i + 1, True
+        start, of_the = next(token.i for token in doc[last.i + 1 :] if token.lower_ == "of") + 1, True
     for token in doc[start:]:
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
