@@ -153,6 +153,26 @@ def language_model() -> "Language":
 
 
 @lru_cache(maxsize=None)
+def _lexicon() -> dict[str, frozenset[str]]:
+    """The pipeline lemmatizer's word lists per part of speech (WordNet's, in spaCy's English pipelines).
+
+    They tell a word that is only ever a verb ("flee", "perish") from one that can be a noun, where
+    the tagger reads a headline's bare verb after a figure as a noun. A pipeline without them gives {}.
+    """
+    try:
+        index = language_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except KeyError:
+        return {}
+    return {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj")}
+
+
+def only_a_verb(word: str) -> bool:
+    """Whether the lexicon lists the lowercase word as a verb and never as a noun or adjective."""
+    lexicon = _lexicon()
+    return word in lexicon.get("verb", ()) and not any(word in lexicon.get(pos, ()) for pos in ("noun", "adj"))
+
+
+@lru_cache(maxsize=None)
 def _blas_threads() -> "ThreadpoolController":
     from threadpoolctl import ThreadpoolController
 

@@ -122,6 +122,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if of_the and owner and gap < MAX_GAP_TOKENS:
             gap += 1  # "two of the city's five metro lines": the owner, not the counted noun
             continue
+        if token.tag_ == "NN" and not known and resources.only_a_verb(token.lower_):
+            break  # "135,000 flee rebel attacks": a headline's bare verb, which the tagger read as a noun
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")) or _people_named(doc, token):
             phrase.append(token)
             continue
@@ -255,8 +257,11 @@ def _cue_verb_after(doc: Doc, last: Token) -> str | None:
     noun precedes it; the verb itself says that people are counted and what happened to them.
     """
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if following is None or following.pos_ != "VERB" or following.tag_ not in ("VBN", "VBD"):
+    if following is None:
         return None
+    past = following.pos_ == "VERB" and following.tag_ in ("VBN", "VBD")
+    if not past and not (following.tag_ == "NN" and resources.only_a_verb(following.lower_)):
+        return None  # a bare present verb the tagger read as a noun counts too: "200 flee", "40 perish"
     return _cue_categories().get(following.lemma_.lower())
 
 

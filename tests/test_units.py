@@ -170,6 +170,9 @@ def test_noun_inside_the_figures_own_entity_is_read(sentence, expected):
         ("Police say 3,000 rally outside parliament", ("people", "crowd")),
         ("Some 40,000 march through the capital", ("people", "crowd")),
         ("It was the largest since a rally which drew 80,000 in 2011.", ("people", "crowd")),
+        # a bare present verb that the tagger reads as a noun, known to the lexicon only as a verb
+        ("More than 4,000 flee militia raids in the north, agency says", ("people", "displaced")),
+        ("Some 60 perish as overloaded ferry sinks", ("people", "casualties")),
     ],
 )
 def test_bare_figure_before_a_people_verb_counts_people(headline, expected):
@@ -352,3 +355,7 @@ def test_a_target_or_deadline_a_figure_names_refers_back_to_what_it_counts():
 def test_a_dash_set_off_by_spaces_ends_the_counted_phrase():
     frame = claims_from_text("Fighting displaces 6,000 - officials", published="2026-03-02")
     assert frame.iloc[0]["unit"] == "people"
+
+
+def test_a_word_the_lexicon_also_knows_as_a_noun_stays_the_counted_noun():
+    assert [unit.unit for unit in units_of("Crews used 12 rescue boats.")] == ["rescue boats"]
