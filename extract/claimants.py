@@ -865,14 +865,16 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     """The source of a closing ", <name> has disclosed." whose name the parser did not make the verb's subject
     ("..., the West African Health Organisation (WAHO) has disclosed.")."""
     words = [token for token in doc if not token.is_punct]
-    # the verb ends the sentence but for its own adjuncts: "... has disclosed", "... disclosed yesterday"
-    verb = next((token for token in reversed(words) if token.pos_ == "VERB"), None)
+    # the verb ends the sentence but for its own adjuncts: "... has disclosed", "... disclosed yesterday";
+    # the tagger may read it as a plural noun the parse still joins to the main clause ("..., X reports as of noon")
+    verb = next((token for token in reversed(words) if token.pos_ == "VERB" or token.tag_ == "NNS" and token.dep_ == "conj"
+                 and token.lower_ != token.lemma_.lower()), None)
     if verb is None or verb.lemma_.lower() not in _reporting_verbs() or verb.i <= anchor.i \
             or verb.dep_ in ("acl", "relcl", "amod"):
         return None  # "according to X data published on Sunday": the participle describes the data
-    adjuncts = [child for child in verb.children if child.i > verb.i and child.dep_ in ("npadvmod", "advmod", "prep")]
-    if any(not any(_inside(token, adjunct) for adjunct in adjuncts) for token in words if token.i > verb.i):
-        return None
+    if not all(any(above.i > verb.i and above.dep_ in ("npadvmod", "advmod", "prep") for above in [token, *token.ancestors])
+               for token in words if token.i > verb.i):
+        return None  # time and place words only, wherever the parser hung them
     if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return None  # the parse found the subject: the rules over the figure read it
     end = verb.i
@@ -1035,7 +1037,9 @@ def _reporting_verbs_over(anchor: Token) -> list[Token]:
         if _reports(ancestor, anchor) or _gives_count(ancestor, anchor):
             verbs.append(ancestor)
         verbs.extend(child for child in ancestor.children if (child.dep_ == "parataxis" or _closing_report(child))
-                     and child.lemma_.lower() in _reporting_verbs() and child.pos_ == "VERB" and not _inside(anchor, child))
+                     and child.lemma_.lower() in _reporting_verbs() and not _inside(anchor, child)
+                     and (child.pos_ == "VERB" or any(grand.dep_ == "nsubj" for grand in child.children)))
+        # a word with a subject is a verb, however tagged: "..., the agency reports as of noon"
     # a report in brackets speaks for the brackets only: "80,000 took part (the police place the figure at 26,000)"
     return [verb for verb in verbs if _bracketed(verb) <= _bracketed(anchor)]
 
@@ -1048,12 +1052,13 @@ def _bracketed(token: Token) -> int:
 
 def _closing_report(clause: Token) -> bool:
     """Is this the sentence's closing ", <source> said." that the parser hung on the main verb as a clause
-    ("About 9,000 gathered ..., a police report showed.")? A clause opened by a word ("as the
-    union says") reports on its own."""
-    if clause.dep_ != "advcl" or any(child.dep_ == "mark" for child in clause.children):
+    or a conjunct ("About 9,000 gathered ..., a police report showed.", "..., the agency reports as of
+    noon on Monday.")? A clause opened by a word ("as the union says") reports on its own, and one
+    with an object or a clause of its own reports that."""
+    if clause.dep_ not in ("advcl", "conj") or any(child.dep_ in ("mark", "dobj", *_CLAUSES) for child in clause.children):
         return False
-    if any(not token.is_punct for token in clause.doc[clause.i + 1 :]):
-        return False
+    if any(token.pos_ in ("VERB", "AUX") for token in clause.doc[clause.i + 1 :]):
+        return False  # only time and place words may follow
     subject = next((child for child in clause.children if child.dep_ == "nsubj" and child.i < clause.i), None)
     if subject is None or subject.left_edge.i == 0 or subject.right_edge.i != clause.i - 1:
         return False

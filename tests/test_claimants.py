@@ -145,10 +145,24 @@ def test_the_agency_refers_back_only_to_a_body_it_can_describe():
         ("The union is demanding a 9.5 percent pay rise.", "union"),
         # the closing source hung on the main verb as a clause
         ("About 9,000 people gathered in the old port, despite permission for only 2,000, a police report showed.", "police"),
+        # ... or with time words after it, however the parser tagged the verb and hung them
+        ("Floods forced 14,300 people from their homes, the Office of the Regional Relief Coordinator (ORRC) reports "
+         "as of noon on Friday.", "Office of the Regional Relief Coordinator"),
+        ("The offensive forced 412,300 people to leave the country in search of safety, protection and assistance, "
+         "the Office of the Lower Ardent Relief Commissioner (LARC) reports as of 13:00 local time on March 12.",
+         "Office of the Lower Ardent Relief Commissioner"),
+        ("Heavy rains forced 61,200 people to leave their villages in nine days of flooding, the Office of the Southern "
+         "Provinces Relief Commissioner for Refugees (SPRCR) reports as of 13:00 local time on May 2.",
+         "Office of the Southern Provinces Relief Commissioner for Refugees"),
     ],
 )
 def test_source_outside_the_reported_clause(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+def test_a_conjunct_reporting_verb_with_its_own_object_reports_that_only():
+    sentence = "Rescuers pulled 45 people from the rubble, and the Lower Ardent Relief Council reports shortages of tents."
+    assert claimant_of(sentence).name is None
 
 
 def test_role_holder_named_in_a_relative_clause():
