@@ -58,6 +58,7 @@ SIDE_CLAUSE_WORDS = {"as", "while", "whereas"}  # they open a clause whose subje
 SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subject phrase: "analysts at X", "figures from X"
 _TRAILING_POSSESSIVE = re.compile(r"\s*['\u2019]s$")
 _TRAILING_ACRONYM = re.compile(r"\s*\((?:\w+\s?){1,3}\)?\s*$")  # "... Health Organisation (WAHO)"
+_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,4}")  # "DfE", "MoD", "NHS": two capitals at least, short
 _MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 SPEAKER_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "the Port of X Authority" is often LOC
@@ -1252,10 +1253,21 @@ def _lookup(name: str, context: DocumentContext) -> Claimant | None:
     for form in (key, key.replace("'s ", " ")):  # "the U.N.'s migration agency" is the "U.N. migration agency"
         if form in aliases:
             return aliases[form]
-    expanded = context.acronyms.get(name.strip(" ,.()"))
+    bare = name.strip(" ,.()")
+    expanded = context.acronyms.get(bare)
     if expanded:
         return aliases.get(_key(expanded), Claimant(expanded, expanded, _country_of(name)))
+    if _ACRONYM.fullmatch(bare):  # "according to the Department for Education ... The DfE's figures", never introduced so
+        return next((claimant for claimant in reversed(context.heard)
+                     if claimant.name is not None and bare.casefold() in _initials(claimant.name)), None)
     return None
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may be shortened to: of every word ("DfE") or of its capitalised words ("NHS")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", name)
+    return {"".join(word[0] for word in chosen).casefold()
+            for chosen in (words, [word for word in words if word[0].isupper()]) if len(chosen) >= 2}
 
 
 def _near_miss(name: str) -> Claimant | None:

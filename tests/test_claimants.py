@@ -1146,3 +1146,15 @@ def test_a_wire_headline_credits_its_source_after_a_closing_dash(headline, name)
 def test_verbs_that_add_detail_to_a_statement_report_it(verb):
     sentence = f"The border agency {verb} that the southern crossing accounted for 61.3% of all arrivals."
     assert claimant_of(sentence).name == "border agency"
+
+
+@pytest.mark.parametrize(
+    ("second", "name"),
+    [
+        ("The MoWR's figures show that 12 dams overflowed.", "Ministry of Water Resources"),  # initials of every word
+        ("The WRM said 12 dams overflowed.", "WRM"),  # no body seen with those initials
+    ],
+)
+def test_an_acronym_never_introduced_spells_a_body_heard_before(second, name):
+    text = f"According to the Ministry of Water Resources, 40 dams were full. {second}"
+    assert claims_from_text(text)["claimant"].tolist() == ["Ministry of Water Resources", name]
