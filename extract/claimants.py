@@ -536,7 +536,7 @@ def _set_off(apposition: Token) -> bool:
 
 def _source_of(noun: Token) -> Token | None:
     """Who a source noun belongs to: "X's figures", "its own figures", "X figures", "figures from X",
-    "data compiled by X"."""
+    "data compiled by X", "the data X released"."""
     for child in noun.children:
         if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in OWNER_PRONOUNS):
             return child
@@ -545,6 +545,10 @@ def _source_of(noun: Token) -> Token | None:
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:
                 return objects[0]  # "the Nationwide Encounters Report from X"
+        if child.dep_ == "relcl":
+            subjects = [grand for grand in child.children if grand.dep_ == "nsubj" and grand.tag_ not in ("WDT", "WP")]
+            if subjects:
+                return subjects[0]  # "the numbers the ministry released show"
         if child.dep_ == "acl":
             for grand in child.children:
                 if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "from"):

@@ -1158,3 +1158,14 @@ def test_verbs_that_add_detail_to_a_statement_report_it(verb):
 def test_an_acronym_never_introduced_spells_a_body_heard_before(second, name):
     text = f"According to the Ministry of Water Resources, 40 dams were full. {second}"
     assert claims_from_text(text)["claimant"].tolist() == ["Ministry of Water Resources", name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The data the health ministry released showed 312 new cases.", "Ministry of Health"),
+        ("The figures, which show 312 new cases, were released late.", None),  # a relative pronoun owns nothing
+    ],
+)
+def test_a_source_noun_belongs_to_the_subject_of_its_relative_clause(sentence, name):
+    assert claimant_of(sentence).name == name
