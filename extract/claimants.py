@@ -1375,7 +1375,7 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
             context.speakers_for[_key(claimant.org)] = None
     for document in [*_documents_spoken_in(mention.verb), *([mention.document] if mention.document else [])]:
         context.bodies.pop(document, None)  # re-inserted, so that the newest document is last
-        context.bodies[document] = claimant
+        context.bodies[document] = _body_of(claimant)  # a director quoted in the release does not own it
     member = _MEMBERS_OF.match(mention.text)
     noun = member.group(1).casefold() if member is not None else None
     if noun is not None and mention.orgs and not mention.persons and claimant.name is not None \
@@ -1440,7 +1440,10 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:
-            org = _organisation(mention.orgs[0], context) if mention.orgs else None
+            # the document's acronym first: the tagger may see no organisation in "UNICEF Executive Director
+            # Henrietta Fore", or take "UNICEF Executive" for one
+            named = [word for word in re.findall(r"[\w&-]+", mention.text) if word in context.acronyms] + list(mention.orgs)
+            org = _organisation(named[0], context) if named else None
             claimant = Claimant(
                 claimant.name,
                 claimant.org or (org.name if org else None),

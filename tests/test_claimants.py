@@ -1169,3 +1169,11 @@ def test_an_acronym_never_introduced_spells_a_body_heard_before(second, name):
 )
 def test_a_source_noun_belongs_to_the_subject_of_its_relative_clause(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+def test_a_release_belongs_to_the_body_whose_director_is_quoted_in_it():
+    text = ("Water levels rose 30 percent, the Lower Ardent Water Board (LAWB) warned in a press release. "
+            "\"We have not seen this before,\" LAWB Executive Director Tomas Velde said in the release on Thursday. "
+            "As of Friday, 4,000 people were at risk in 12 villages, the release added.")
+    table = claims_from_text(text, published="2025-03-08")
+    assert table["claimant"].tolist() == ["Lower Ardent Water Board"] * 3
