@@ -190,7 +190,10 @@ def _reports(verb: Token, anchor: Token) -> bool:
 
 def _hearsay(verb: Token) -> bool:
     """Is the verb the passive "said to number", "reported to be" of a thing said by nobody named ("A crowd said to
-    number in the hundreds of thousands took to the streets"), which the parser reads as "a crowd said"?"""
+    number in the hundreds of thousands took to the streets"), which the parser reads as "a crowd said", or the
+    "claimed 182 lives" of a deadly event, which says nothing?"""
+    if verb.lemma_.lower() == "claim" and any(child.dep_ == "dobj" and child.lemma_.lower() == "life" for child in verb.children):
+        return True
     levels = resources.words("level_verbs")
     return any(child.dep_ == "xcomp" and (child.lemma_ == "be" or child.lemma_.lower() in levels)
                and any(grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children)
@@ -829,7 +832,8 @@ def _speaker_after_quote(doc: Doc, anchor: Token) -> Mention | None:
 
 
 def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
-    """The speaker a headline names after a colon at its end: "Arrivals may top 25,000: Bowles".
+    """The speaker a headline names after a colon at its end: "Arrivals may top 25,000: Bowles", "...: Lebanese
+    health ministry".
 
     A name before a colon at the start ("Police: 12 arrested") is left alone: there it is as often a label.
     A wire headline credits its source after a closing dash instead ("... after camp fire -UN", "... - police").
@@ -854,7 +858,8 @@ def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
     if 0 < len(after) <= _HEADLINE_NAME_WORDS and after[0].text[:1].isupper() and anchor.i < after[0].i \
             and not any(token.like_num or token.ent_type_ == "DATE" for token in after) \
             and doc[after[0].i : after[-1].i + 1].text.lower() not in _countries() \
-            and all(token.text[:1].isupper() or token.lower_ in ("of", "the", "for") for token in after) \
+            and (all(token.text[:1].isupper() or token.lower_ in ("of", "the", "for") for token in after)
+                 or after[-1].lower_ in resources.words("body_nouns")) \
             and any(token.pos_ in ("NOUN", "PROPN") for token in after):  # not a link's "Watch" or "Read"
         return replace(_span_mention(doc[after[0].i : after[-1].i + 1], None), can_speak=True)  # a name, however tagged
     return None

@@ -240,6 +240,9 @@ def test_the_bodys_title_is_the_one_person_seen_speaking_for_it():
         ("In the north, 160 deaths were reported, while Lanta province registered 57 deaths.", None),
         ("The Environment Agency recorded 12 pollution breaches last year.", "Environment Agency"),  # a body records
         ("Kenya reported 300 new cases on Monday.", "Government of Kenya"),  # a place that reports speaks
+        ("The monitor has documented at least 47 massacres since Thursday.", "monitor"),
+        ("The Environment Agency said floods have claimed 40 lives.", "Environment Agency"),  # a flood says nothing
+        ("Lanta's floods claimed 40 lives.", None),
     ],
 )
 def test_a_place_that_records_figures_is_where_they_happened(sentence, name):
@@ -253,6 +256,8 @@ def test_a_place_that_records_figures_is_where_they_happened(sentence, name):
         ("Flood toll rises to 300: Red Cross", "Red Cross"),
         ("The dead included two nationals from one country: Italy.", None),  # a list's one place is no speaker
         ("Police: 12 arrested after clashes", None),  # a name before the colon may be a label; left alone
+        ("Quake toll reaches 312, over 900 injured: Marovian health ministry", "Ministry of Health"),  # a body, in lower case
+        ("Flood toll rises to 300: more soon", None),  # lower-case words that name no body
     ],
 )
 def test_a_name_after_a_headlines_colon_is_its_speaker(sentence, name):
