@@ -828,7 +828,7 @@ def _speaker_after_quote(doc: Doc, anchor: Token) -> Mention | None:
     subject = _subject_of(verb) if verb is not None else None
     if subject is None or subject.i < closing.i or subject.lower_ in FIRST_PERSON:
         return None
-    return _mention(doc, subject, verb)
+    return _mention(doc, _quoted_as_saying(verb) or subject, verb)  # '"...," X quoted the committee as saying': the committee
 
 
 def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:
@@ -1088,11 +1088,9 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
     A source the verb's subject cites ("AIM, citing the health directorate, reported")
     is the speaker instead.
     """
-    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
-    if quoting is not None and quoting.pos_ == "VERB":
-        quoted = next((child for child in quoting.children if child.dep_ in ("dobj", "nsubjpass")), None)
-        if quoted is not None:
-            return quoted  # "the agency quoted X as saying", "X was quoted as saying": X speaks
+    quoted = _quoted_as_saying(verb.head.head) if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoted is not None:
+        return quoted  # "the agency quoted X as saying", "X was quoted as saying": X speaks
     reported = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
     if reported is not None and reported.dep_ == "ccomp" and reported.lemma_.lower() not in _reporting_verbs() \
             and reported.head.lemma_.lower() in _reporting_verbs() and reported.head.pos_ == "VERB":
@@ -1113,6 +1111,14 @@ def _speaker_of(verb: Token, anchor: Token) -> Token | None:
     cited = [grand for child in participles if child.lemma_.lower() in _citing_verbs()
              for grand in child.children if grand.dep_ == "dobj" and not _owned_by_pronoun(grand)]
     return cited[0] if cited else subject
+
+
+def _quoted_as_saying(quoting: Token) -> Token | None:
+    """Whom a verb quotes "as saying" ("the agency quoted X as saying", "X was quoted as saying"), if it does."""
+    if quoting.pos_ != "VERB" or not any(child.lower_ == "as" and any(grand.dep_ == "pcomp" for grand in child.children)
+                                         for child in quoting.children):
+        return None
+    return next((child for child in quoting.children if child.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _owned_by_pronoun(noun: Token) -> bool:

@@ -1083,6 +1083,7 @@ def test_a_dateline_has_its_own_root_and_an_abbreviated_title_names_the_role():
     [
         "On Monday the state news agency quoted Idris Malouf, a spokesman for the navy, as saying 23 sailors were rescued.",
         "Idris Malouf was quoted by the state news agency as saying 23 sailors were rescued.",
+        "\"We rescued 23 sailors overnight,\" the state news agency quoted Idris Malouf as saying.",  # the quote first
     ],
 )
 def test_whoever_a_text_is_quoted_as_saying_is_the_speaker_not_the_medium(sentence):
