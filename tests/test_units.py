@@ -359,3 +359,14 @@ def test_a_dash_set_off_by_spaces_ends_the_counted_phrase():
 
 def test_a_word_the_lexicon_also_knows_as_a_noun_stays_the_counted_noun():
     assert [unit.unit for unit in units_of("Crews used 12 rescue boats.")] == ["rescue boats"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The air force struck more than 1,600 targets overnight.", [("targets", "other", False)]),  # counted
+        ("Arrivals passed the 20,000 mark on Monday.", [(None, "other", True)]),  # points back
+    ],
+)
+def test_a_reference_noun_in_the_plural_counts_itself(sentence, expected):
+    assert [(unit.unit, unit.category, unit.refers_back) for unit in units_of(sentence)] == expected
