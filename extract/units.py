@@ -103,7 +103,15 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
                                                       and _COMMA_OF.match(after))
     if alternative:  # "hundreds, if not thousands, of deaths": both figures count the deaths
         start, of_the = next(token.i for token in doc[last.i + 1 :] if token.lower_ == "of") + 1, True
+    skip_to = start
     for token in doc[start:]:
+        if token.i < skip_to:
+            continue
+        if token.text == "(" and not phrase and doc[token.i - 1].like_num:
+            closing = _figure_in_brackets_after(doc, doc[token.i - 1])
+            if closing is not None:
+                skip_to = closing + 1  # "860 of the 1,100 (78%) gas stations": a share between a figure and its noun
+                continue
         known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
         if phrase:
             if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known) \
@@ -250,6 +258,16 @@ def _whole_before(last: Token) -> Token | None:
     return None
 
 
+def _figure_in_brackets_after(doc: Doc, last: Token) -> int | None:
+    """The index of the ")" that closes a short bracket with a figure in it right after the figure, if any."""
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != "(":
+        return None
+    closing = next((token.i for token in doc[last.i + 2 : last.i + 2 + _BRACKET_TOKENS] if token.text == ")"), None)
+    if closing is None or not any(token.like_num for token in doc[last.i + 2 : closing]):
+        return None
+    return closing
+
+
 def _cue_verb_after(doc: Doc, last: Token) -> str | None:
     """The category of a people verb written right after a bare figure ("3,700 evacuated", "200 fled").
 
@@ -266,6 +284,7 @@ def _cue_verb_after(doc: Doc, last: Token) -> str | None:
 
 
 _LIST_GLUE = {",", "and"}
+_BRACKET_TOKENS = 5  # "(78%)", "(about 16%)": a share in brackets between a figure and its noun
 
 
 def _cue_noun(phrase: list[Token]) -> str | None:

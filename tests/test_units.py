@@ -370,3 +370,14 @@ def test_a_word_the_lexicon_also_knows_as_a_noun_stays_the_counted_noun():
 )
 def test_a_reference_noun_in_the_plural_counts_itself(sentence, expected):
     assert [(unit.unit, unit.category, unit.refers_back) for unit in units_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Of the 2,400 (61%) pharmacies, most reopened.", ["pharmacies", "percent"]),
+        ("By Friday 860 of the 1,100 (78%) petrol stations were open.", ["petrol stations", "petrol stations", "percent"]),
+    ],
+)
+def test_a_share_in_brackets_between_a_figure_and_its_noun_is_skipped(sentence, expected):
+    assert [unit.unit for unit in units_of(sentence)] == expected
