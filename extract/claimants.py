@@ -43,7 +43,7 @@ _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", 
     r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
     r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
 )
-_WORDS_BEFORE = re.compile(r"(?:[\w.\u2019']+,?\s+){1,4}$")  # "The spokesman, <person>" too
+_WORDS_BEFORE = re.compile(r"(?:[\w.\u2019'-]+,?\s+){1,4}$")  # "The spokesman, <person>" too
 WORDS_BEFORE_WINDOW = 200  # characters: four words and their spaces
 # "<person>, a spokesman for the coast guard,": the title words of an apposition, up to its first link word
 _ROLE_AFTER = re.compile(r",\s+(?:an?|the)\s+((?:[\w.\u2019'-]+\s+){0,3}?[\w.\u2019'-]+)(?=\s+(?:for|of|at|in|with)\b|\s*[,.;])")

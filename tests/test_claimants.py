@@ -1183,3 +1183,9 @@ def test_a_release_belongs_to_the_body_whose_director_is_quoted_in_it():
             "As of Friday, 4,000 people were at risk in 12 villages, the release added.")
     table = claims_from_text(text, published="2025-03-08")
     assert table["claimant"].tolist() == ["Lower Ardent Water Board"] * 3
+
+
+def test_a_hyphenated_title_names_its_holder_later():
+    text = ("Alliance Secretary-General Petra Lindqvist said pledges had reached $2.6 billion. "
+            "According to the alliance secretary-general, 30% more was pledged than last year.")
+    assert claims_from_text(text)["claimant"].tolist() == ["Petra Lindqvist"] * 2
