@@ -618,7 +618,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         core = _core(head)  # "Utopia 56, a French charity ...,": the name the tagger missed, without its description
         span = doc[core[0].i : core[-1].i + 1]
     persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
-    is_description = head.tag_ == "NN" and [token.lower_ for token in span][:-1] in (["the"], ["this"], ["that"])
+    based = {inner.i for child in head.children if child.dep_ == "amod" and child.lower_ == "based" for inner in child.subtree}
+    is_description = head.tag_ == "NN" and [token.lower_ for token in span if token.i not in based][:-1] \
+        in (["the"], ["this"], ["that"])  # "the agency", "the Rome-based agency"
     is_document = head.lower_ in resources.words("source_nouns") and span[0].lower_ in ("the", "this", "these") \
         and all(token.pos_ == "ADJ" for token in span[1:-1]) and not entities
     if head.lower_ in resources.words("titles") and not persons:

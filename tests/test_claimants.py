@@ -1189,3 +1189,9 @@ def test_a_hyphenated_title_names_its_holder_later():
     text = ("Alliance Secretary-General Petra Lindqvist said pledges had reached $2.6 billion. "
             "According to the alliance secretary-general, 30% more was pledged than last year.")
     assert claims_from_text(text)["claimant"].tolist() == ["Petra Lindqvist"] * 2
+
+
+def test_a_based_modifier_keeps_a_description_a_description():
+    text = ("The Northern Grain Council warned on Wednesday that 2.1 million people faced hunger. "
+            "\"We face a 40 percent cut in funding,\" the Lisbon-based agency wrote in a new report.")
+    assert claims_from_text(text)["claimant"].tolist() == ["Northern Grain Council"] * 2
