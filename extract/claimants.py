@@ -1652,6 +1652,32 @@ def credit_denials(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return credited
 
 
+def credit_headline_descriptions(records: list[dict[str, Any]], headline_end: int, text: str,
+                                 context: DocumentContext) -> list[dict[str, Any]]:
+    """Claim records with a headline's bare description ("union claims 70%", "..., report finds") credited to the
+    body the article goes on to name by it: the CGIL of "the CGIL union", the owner of "a new report from X".
+
+    Args:
+        records: the document's claim records, in order.
+        headline_end: where the headline line ends in `text` (records before it are the headline's).
+        text: the document's text.
+        context: the document's context after every sentence was read.
+    """
+    credited: list[dict[str, Any]] = []
+    for record in records:
+        name = record["claimant"]
+        if record["char_start"] < headline_end and name is not None and name == name.lower():
+            noun = name.split()[-1]
+            named = context.bodies.get(noun) or next(
+                (claimant for claimant in context.heard if claimant.name is not None and claimant.name != name
+                 and (_describes(noun, claimant) or f"{claimant.name} {noun}".casefold() in text[headline_end:].casefold())),
+                None)
+            if named is not None and named.name is not None:
+                record = {**record, "claimant": named.name, "claimant_org": named.org, "claimant_country": named.country}
+        credited.append(record)
+    return credited
+
+
 def _figures_of(record: dict[str, Any]) -> set[float]:
     return {record[name] for name in ("value", "low", "high") if record[name] is not None}
 

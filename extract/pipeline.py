@@ -151,7 +151,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             })
         if speaker is None or speaker.sentence_index != index:
             claimants.remember_subject(doc, context)
-    records = claimants.credit_denials(records)
+    records = claimants.credit_headline_descriptions(claimants.credit_denials(records), document.text.find("\n"),
+                                                     document.text, context)
     for record, unit in zip(records, units.resolve_references(counted)):
         record["unit"] = unit.unit
         record["category"] = unit.category

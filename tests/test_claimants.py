@@ -1195,3 +1195,17 @@ def test_a_based_modifier_keeps_a_description_a_description():
     text = ("The Northern Grain Council warned on Wednesday that 2.1 million people faced hunger. "
             "\"We face a 40 percent cut in funding,\" the Lisbon-based agency wrote in a new report.")
     assert claims_from_text(text)["claimant"].tolist() == ["Northern Grain Council"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "headline_claimant"),
+    [
+        ("Strike turnout hit 70%, union says\n\nThe Dravenian Transport Federation union staged a strike on Friday. "
+         "The federation said 12,000 drivers took part.", "Dravenian Transport Federation"),
+        ("Over 30,000 flee the capital in two weeks, report finds\n\nMore than 30,000 people have fled the capital, "
+         "according to a new report from the Northern Relief Office.", "Northern Relief Office"),
+        ("Strike turnout hit 70%, union says\n\nThe government said 12,000 drivers took part.", "union"),  # never named
+    ],
+)
+def test_a_headlines_bare_description_is_the_body_the_article_names_by_it(text, headline_claimant):
+    assert claims_from_text(text)["claimant"].iloc[0] == headline_claimant
