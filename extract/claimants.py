@@ -699,8 +699,8 @@ def _speaks(head: Token) -> bool:
     entity = next((entity for entity in head.doc.ents if entity.start <= head.i < entity.end), None)
     if entity is not None:
         return entity.label_ not in FIGURE_AND_TIME_ENTITIES
-    if head.pos_ in ("PRON", "DET") or head.tag_ in ("WDT", "DT"):
-        return head.lower_ in PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS
+    if (head.pos_ in ("PRON", "DET") or head.tag_ in ("WDT", "DT")) and not (len(head) > 1 and head.text.isupper()):
+        return head.lower_ in PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS  # but "WHO confirms 63 cases" is a body
     if head.pos_ == "PROPN":
         return True  # a name the tagger did not recognise
     if head.lower_ in _count_nouns():

@@ -1209,3 +1209,8 @@ def test_a_based_modifier_keeps_a_description_a_description():
 )
 def test_a_headlines_bare_description_is_the_body_the_article_names_by_it(text, headline_claimant):
     assert claims_from_text(text)["claimant"].iloc[0] == headline_claimant
+
+
+def test_an_acronym_the_tagger_reads_as_a_pronoun_still_speaks():
+    headline = "WHO confirms 63 cholera cases, 29 deaths in Lanta"
+    assert claims_from_text(headline)["claimant"].tolist() == ["World Health Organization"] * 2
