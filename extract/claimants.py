@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from . import places as geography
 from . import resources
 
-PRONOUNS = {"he", "she", "they", "it"}
-SINGULAR_PERSON_PRONOUNS = {"he", "she", "his", "her"}
+PRONOUNS = {"he", "she", "they", "it", "him", "them"}  # objects too: "according to him"
+SINGULAR_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 FIRST_PERSON = {"i", "we"}
 _HEADLINE_NAME_WORDS = 4  # words of a speaker's name after a headline's colon: "Toll rises to 300: Red Cross"
 _DASH_SOURCE = re.compile(r"\s(?:-|[-\u2013\u2014]\s)(?P<name>[A-Za-z][\w.'\u2019]*(?:\s[\w.'\u2019]+){0,3})$")

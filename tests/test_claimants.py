@@ -1214,3 +1214,15 @@ def test_a_headlines_bare_description_is_the_body_the_article_names_by_it(text, 
 def test_an_acronym_the_tagger_reads_as_a_pronoun_still_speaks():
     headline = "WHO confirms 63 cholera cases, 29 deaths in Lanta"
     assert claims_from_text(headline)["claimant"].tolist() == ["World Health Organization"] * 2
+
+
+@pytest.mark.parametrize(
+    ("first", "pronoun", "name"),
+    [
+        ("Defence Minister Ilya Dorn said the call-up was over.", "him", "Ilya Dorn"),
+        ("The Lanta Workers' Federation said the strike was over.", "them", "Lanta Workers' Federation"),
+    ],
+)
+def test_according_to_an_object_pronoun_is_the_last_speaker(first, pronoun, name):
+    text = f"{first} According to {pronoun}, 1,300 officials were called up."
+    assert claims_from_text(text)["claimant"].tolist() == [name]
