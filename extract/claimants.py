@@ -761,6 +761,11 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
     headline = _headline_speaker(doc, anchor)
     if headline is not None:
         yield headline
+    if anchor.dep_ == "ROOT" and anchor.pos_ == "VERB" and anchor.lemma_.lower() in verbs:
+        subject = _subject_of(anchor)  # a whole sentence's own verb, as for the line that closes a quote
+        if subject is not None and subject.lower_ not in FIRST_PERSON \
+                and not _first_person_owned(subject):  # but '"Our customers are telling us the same"' is a quote
+            yield _mention(doc, subject, anchor)  # '"...," he said, according to the Ledger': he, relayed by it
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
     surface = _surface_report(doc, anchor)

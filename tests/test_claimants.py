@@ -1226,3 +1226,9 @@ def test_an_acronym_the_tagger_reads_as_a_pronoun_still_speaks():
 def test_according_to_an_object_pronoun_is_the_last_speaker(first, pronoun, name):
     text = f"{first} According to {pronoun}, 1,300 officials were called up."
     assert claims_from_text(text)["claimant"].tolist() == [name]
+
+
+def test_the_speaker_who_closes_a_quote_outranks_the_outlet_that_relays_it():
+    text = ("Ivan Petrov said half of those who died were convicts. \u201cIn all, I recruited 50,000 prisoners, of whom "
+            "about 20% died. The same number died among those who signed contracts,\u201d he said, according to the Daily Ledger.")
+    assert claims_from_text(text)["claimant"].tolist() == ["Ivan Petrov"] * 2
