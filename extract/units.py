@@ -356,6 +356,8 @@ def _reported_subject(last: Token) -> list[Token]:
         if head is token:
             return []
         if head.pos_ in ("NOUN",) and token.dep_ in ("pobj", "nummod", "appos", "attr") and head.i < last.i:
+            if token.dep_ == "appos" and head.tag_ == "NN" and _lookup([head]) is None:
+                return []  # "recorded at the Medyka checkpoint - 21,500": a place's count, not checkpoints
             return _compound_phrase(head)
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             objects = [child for child in head.children if child.dep_ == "dobj" and child.i < last.i and child.pos_ == "NOUN"]

@@ -381,3 +381,8 @@ def test_a_reference_noun_in_the_plural_counts_itself(sentence, expected):
 )
 def test_a_share_in_brackets_between_a_figure_and_its_noun_is_skipped(sentence, expected):
     assert [unit.unit for unit in units_of(sentence)] == expected
+
+
+def test_a_count_set_beside_a_place_noun_does_not_count_that_noun():
+    units = units_of("Most arrivals were recorded at the Veska checkpoint – 21,500, Dorno – 12,000 and Lisk – 9,800.")
+    assert units[0] == Unit(None, "other", refers_back=True)
