@@ -632,10 +632,11 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         if not persons and body is not None and head.pos_ == "NOUN":
             return _mention(doc, body, verb)  # "a spokeswoman for the airline": the body speaks
     # a "person" modifying a plural noun is a nationality the tagger does not know ("Lutanian officials"), and
-    # one modifying an institution's noun is its place ("Nepal tourism department")
+    # one modifying an institution's noun or a title is its place ("Nepal tourism department", "Bohol Governor X")
     adjectives = [entity.text for entity in entities if entity.label_ == "PERSON" and len(entity) == 1
                   and entity.root.dep_ in ("amod", "compound")
-                  and (entity.root.head.tag_ == "NNS" or entity.root.head.lower_ in resources.words("body_nouns"))]
+                  and (entity.root.head.tag_ == "NNS" or entity.root.head.lower_ in resources.words("body_nouns")
+                       or entity.root.head.lower_ in resources.words("titles") and len(persons) > 1)]
     # a country the tagger reads as a body ("Moldova's Ministry of ...") is a place
     countries = [entity.text for entity in entities if entity.label_ == "ORG" and _place_key(entity.text) in _countries()]
     return Mention(

@@ -1232,3 +1232,12 @@ def test_the_speaker_who_closes_a_quote_outranks_the_outlet_that_relays_it():
     text = ("Ivan Petrov said half of those who died were convicts. \u201cIn all, I recruited 50,000 prisoners, of whom "
             "about 20% died. The same number died among those who signed contracts,\u201d he said, according to the Daily Ledger.")
     assert claims_from_text(text)["claimant"].tolist() == ["Ivan Petrov"] * 2
+
+
+def test_a_place_the_tagger_took_for_a_person_before_a_title_is_no_speaker():
+    sentence = "Dorvan Governor Arthur Yelk said on Monday that 94 people died."
+    doc = language_model()(sentence)
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 4, label="PERSON")]  # the misreading seen on real news
+    anchor = next(token for token in doc if token.text == "94")
+    mention = attribution(doc, anchor)
+    assert resolve(mention, document_context(sentence, ["Dorvan", "Arthur Yelk"])).name == "Arthur Yelk"
