@@ -59,6 +59,8 @@ SUBJECT_PREPOSITIONS = {"of", "from", "at", "for", "in", "by"}  # inside a subje
 _TRAILING_POSSESSIVE = re.compile(r"\s*['\u2019]s$")
 _TRAILING_ACRONYM = re.compile(r"\s*\((?:\w+\s?){1,3}\)?\s*$")  # "... Health Organisation (WAHO)"
 _ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,4}")  # "DfE", "MoD", "NHS": two capitals at least, short
+_FUNCTION_WORDS = re.compile(r"\b(?:the|of)\b", re.IGNORECASE)
+_TITLE_OF = re.compile(r"(?P<title>[\w-]+) of (?:the )?(?P<field>[\w-]+)$", re.IGNORECASE)  # read as "Defense Minister"
 _MEMBERS_OF = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+(?:at|of|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)  # "Management at the X"
 _CALENDAR_WORDS = {name.casefold() for name in (*calendar.day_name, *calendar.month_name[1:])}
 SPEAKER_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # "the Port of X Authority" is often LOC
@@ -327,6 +329,8 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             if len(name) > len(by_surname.get(surname, "")):
                 by_surname[surname] = name
     roles: dict[str, str] = {}
+    headline_roles: dict[str, str] = {}  # a title-case headline's names are the tagger's guesses ("Shoigu Reports")
+    headline_end = text.find("\n")
     for person in persons:
         for mention in re.finditer(re.escape(person), text):
             # The words right before a mention ("Regional Health Minister <person>"), read from a short window:
@@ -338,7 +342,8 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             for words in (before, after):
                 role = _role(words.group(words.lastindex or 0)) if words else None
                 if role:
-                    roles.setdefault(role, strip_titles(person))
+                    (headline_roles if mention.start() < headline_end else roles).setdefault(role, strip_titles(person))
+    roles = {**headline_roles, **roles}
     gpe_names = frozenset(gpe or [])
     context = DocumentContext(acronyms=acronyms, persons=by_surname, roles=roles,
                               country=main_country(places or [], gpe_names),
@@ -392,6 +397,9 @@ def _role(text: str) -> str | None:
     """The title words at the end of a phrase ("US Defense Secretary" -> "defense secretary")."""
     titles = resources.words("titles") - {"us", "u.s.", "the"}
     spelt_out = _title_abbreviations()
+    inverted = _TITLE_OF.search(text)
+    if inverted is not None and inverted.group("title").casefold() in titles:
+        text = f"{text[: inverted.start()]}{inverted.group('field')} {inverted.group('title')}"  # "Minister of Defense"
     words = [spelt_out.get(word.casefold().strip(",."), word.casefold().strip(",.")) for word in text.split()]
     role: list[str] = []
     for word in reversed(words):
@@ -1456,6 +1464,12 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
             claimant = context.bodies.setdefault(noun, _body_of(context.last))  # later "the company" too
             context.last = claimant
             return claimant  # "HS Orka said ... A spokesperson for the company said": the body that spoke
+    role = _role(mention.text)
+    if not mention.persons and role in context.roles \
+            and len(role.split()) == len(_FUNCTION_WORDS.sub(" ", mention.text).split()):
+        holder = _person(context.roles[role], context)  # "according to the Minister of Defence": the one named so
+        context.last = holder
+        return holder
     if mention.persons:
         claimant = _person(mention.persons[0], context)
         if claimant.org is None or claimant.country is None:

@@ -1241,3 +1241,16 @@ def test_a_place_the_tagger_took_for_a_person_before_a_title_is_no_speaker():
     anchor = next(token for token in doc if token.text == "94")
     mention = attribution(doc, anchor)
     assert resolve(mention, document_context(sentence, ["Dorvan", "Arthur Yelk"])).name == "Arthur Yelk"
+
+
+def test_a_title_written_with_of_names_the_same_role():
+    text = ("Lantan Defence Minister Ilya Dorn reported to the president on Friday. "
+            "The average age of those called up, according to the Minister of Defence, is 35 years.")
+    assert claims_from_text(text)["claimant"].tolist() == ["Ilya Dorn"]
+
+
+def test_a_role_introduced_in_the_body_outranks_the_headlines_guess():
+    text = ("Lantan Defence Minister Dorn Reports To President\n\n"
+            "Lantan Defence Minister Ilya Dorn reported to the president on Friday.")
+    context = document_context(text, ["Dorn Reports", "Ilya Dorn"])  # a title-case headline read as a name
+    assert context.roles["defence minister"] == "Ilya Dorn"
