@@ -99,7 +99,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             if mention is None and index in openers:
                 opening = parsed[openers[index]]
                 mention = claimants.attribution(opening, _root(opening))
-            if mention is None and index in continued and not paragraph_starts[index]:
+            if mention is None and index in continued:
                 quoted = parsed[continued[index]]
                 mention = claimants.attribution(quoted, _root(quoted))
             if mention is None and index in listed:

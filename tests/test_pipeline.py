@@ -84,7 +84,8 @@ def test_quotation_after_a_quoted_speaker_continues_their_words():
     text = ("“Since January the enemy has lost more than 42,000 troops,” General Anna Kovacs stated. "
             "“Its total losses this year are approximately 78,000.”\n\n“We need 300 more drones.”")
     frame = claims_from_text(text, published="2024-12-29")
-    assert list(frame["claimant"].fillna("-")) == ["Anna Kovacs", "Anna Kovacs", "-"]  # a new paragraph is not hers
+    # the quote the new paragraph continues names no speaker of its own, and the chain is not followed further
+    assert list(frame["claimant"].fillna("-")) == ["Anna Kovacs", "Anna Kovacs", "-"]
 
 
 def test_items_of_a_list_belong_to_the_source_that_introduced_it():
@@ -157,3 +158,10 @@ def test_a_document_the_rules_fail_on_is_skipped_by_name_and_the_batch_goes_on(t
     [skipped] = extraction.skipped
     assert skipped.file.endswith("b_trips.txt")
     assert "extraction failed (IndexError" in skipped.reason
+
+
+def test_a_paragraph_that_only_quotes_continues_the_speaker_of_the_quote_before_it():
+    text = ("Drought spreads across the south\n\n"
+            "\u201cIf we do not act now, famine will spread to 40,000 more villages,\u201d aid official Dana Mirel said.\n"
+            "\u201cOtherwise tens of thousands more people may die.\u201d")
+    assert claims_from_text(text)["claimant"].tolist() == ["Dana Mirel"] * 2
