@@ -443,9 +443,20 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
         subjects = [subject for subject in subjects if not _inside(figure, subject)] or subjects  # attacks, IOM says"
     if subjects:
         return subjects[-1] if _addressed(subjects[0]) else subjects[0]
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     if verb.dep_ == "ROOT" and not passive:
         return _name_before(verb)
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker a closing report names after its verb, which the parser reads as the object:
+    "..., reported the Funke media group, citing figures from ..."."""
+    if not verb.i or verb.doc[verb.i - 1].text != "," or verb.lemma_.lower() not in _reporting_verbs():
+        return None
+    return next((child for child in verb.children if child.dep_ == "dobj" and child.pos_ == "PROPN"), None)
 
 
 def _dateline(token: Token) -> bool:
@@ -1081,6 +1092,8 @@ def _closing_report(clause: Token) -> bool:
     or a conjunct ("About 9,000 gathered ..., a police report showed.", "..., the agency reports as of
     noon on Monday.")? A clause opened by a word ("as the union says") reports on its own, and one
     with an object or a clause of its own reports that."""
+    if clause.dep_ in ("advcl", "conj") and _inverted_subject(clause) is not None:
+        return True  # "..., reported the Funke media group, citing ..."
     if clause.dep_ not in ("advcl", "conj") or any(child.dep_ in ("mark", "dobj", *_CLAUSES) for child in clause.children):
         return False
     if any(token.pos_ in ("VERB", "AUX") for token in clause.doc[clause.i + 1 :]):

@@ -1254,3 +1254,17 @@ def test_a_role_introduced_in_the_body_outranks_the_headlines_guess():
             "Lantan Defence Minister Ilya Dorn reported to the president on Friday.")
     context = document_context(text, ["Dorn Reports", "Ilya Dorn"])  # a title-case headline read as a name
     assert context.roles["defence minister"] == "Ilya Dorn"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Applications fell by half to 649,855 last year, reported the Dorvan Ledger on Tuesday.", "Dorvan Ledger"),
+        # a source it cites outranks it, as for a subject that cites one
+        ("Applications fell by half to 649,855, reported the Dorvan Ledger, citing figures from Eurostat.", "Eurostat"),
+        ("Floods killed 40 people, reported the Lanta Courier.", "Lanta Courier"),
+        ("Officials reported 40 deaths in Lanta.", "Officials"),  # an object after its verb is no inverted subject
+    ],
+)
+def test_a_closing_report_may_name_its_source_after_the_verb(sentence, name):
+    assert claimant_of(sentence).name == name
