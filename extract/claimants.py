@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -179,11 +180,14 @@ def _reports(verb: Token, anchor: Token) -> bool:
         return False  # "11,500 employees did not report for their shifts"
     if _hearsay(verb):
         return False
-    branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
+    path = list(itertools.takewhile(lambda token: token != verb, [anchor, *anchor.ancestors]))
+    branch = path[-1] if path and path[-1].head == verb else None
     if branch is not None and _quoted(anchor) and not _quoted(verb) and branch.i < verb.i:
         return True  # '“..., the enemy has lost 42,000 troops,” X stated': the quotation is what X says, however parsed
+    if any(_side_clause(token) for token in path):
+        return False  # "the CGT declared it counted 3.5 million when the ministry counted 1.09 million": the ministry's
     if verb.lemma_.lower() not in _clause_only_verbs():
-        return not _side_clause(branch)
+        return True
     subject = _subject_of(verb)
     if subject is not None and subject.lower_ in resources.words("source_nouns") and _source_of(subject) is not None:
         return True  # "data from the ministry showed 4,500 cases": a source's figures report through the object

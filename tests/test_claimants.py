@@ -1268,3 +1268,14 @@ def test_a_role_introduced_in_the_body_outranks_the_headlines_guess():
 )
 def test_a_closing_report_may_name_its_source_after_the_verb(sentence, name):
     assert claimant_of(sentence).name == name
+
+
+def test_a_side_clause_with_its_own_counter_is_not_the_main_speakers():
+    sentence = ("The Lanta Workers' Federation declared to have counted 350,000 marchers across the country "
+                "when the Interior Ministry counted 109,000.")
+    assert [claimant_of(sentence, figure_index=index).name for index in (0, 1)] == [
+        "Lanta Workers' Federation", "Ministry of Interior"]
+
+
+def test_declare_reports_through_a_clause():
+    assert claimant_of("The union declared that 12,000 workers joined the strike.").name == "union"
