@@ -250,6 +250,8 @@ def _whole_before(last: Token) -> Token | None:
     """
     if last.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    if last.head.lemma_ == "be" and any(child.dep_ == "attr" and child.pos_ == "NOUN" for child in last.head.children):
+        return None  # "Of the 558 people who died, 50 are children": what they are is what is counted
     for prep in last.head.children:
         if prep.lower_ == "of" and prep.i < last.i:
             for whole in prep.children:

@@ -386,3 +386,8 @@ def test_a_share_in_brackets_between_a_figure_and_its_noun_is_skipped(sentence, 
 def test_a_count_set_beside_a_place_noun_does_not_count_that_noun():
     units = units_of("Most arrivals were recorded at the Veska checkpoint – 21,500, Dorno – 12,000 and Lisk – 9,800.")
     assert units[0] == Unit(None, "other", refers_back=True)
+
+
+def test_what_the_part_of_a_whole_is_counts_before_the_whole():
+    units = units_of("Of the 558 people who have died, 50 are children.")
+    assert [unit.unit for unit in units] == ["people", "children"]
