@@ -135,7 +135,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if token.pos_ == "NOUN" or (known and token.pos_ in ("PROPN", "ADV")) or _people_named(doc, token):
             phrase.append(token)
             continue
-        adverbs_only = all(between.pos_ == "ADV" for between in doc[start : token.i])  # "32,000 still missing"
+        # "32,000 still missing", "Hundreds feared dead", "12 believed killed"
+        adverbs_only = all(between.pos_ == "ADV" or between.tag_ == "VBN" and between.lemma_.lower() in _hedge_cues()
+                           for between in doc[start : token.i])
         as_written = token.lower_ in taxonomy or token.pos_ == "ADJ"  # "12 wounded"; but "1,907 voted" is no vote
         if adverbs_only and token.pos_ in ("ADJ", "VERB") and known and as_written \
                 and not (token.dep_ == "amod" and token.head.i > token.i):
@@ -394,6 +396,12 @@ def _reported_subject(last: Token) -> list[Token]:
                 return []
         token = head
     return []
+
+
+@lru_cache(maxsize=None)
+def _hedge_cues() -> frozenset[str]:
+    """Words that hedge a figure (see hedges.csv): as a participle they stand between a count and its condition."""
+    return frozenset(row["cue"] for row in resources.table("hedges"))
 
 
 @lru_cache(maxsize=None)

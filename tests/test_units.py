@@ -391,3 +391,9 @@ def test_a_count_set_beside_a_place_noun_does_not_count_that_noun():
 def test_what_the_part_of_a_whole_is_counts_before_the_whole():
     units = units_of("Of the 558 people who have died, 50 are children.")
     assert [unit.unit for unit in units] == ["people", "children"]
+
+
+@pytest.mark.parametrize("sentence", ["Hundreds feared dead after ferry capsizes off Lanta",
+                                      "At least 12 believed dead in mine collapse"])
+def test_a_hedging_participle_between_a_count_and_its_condition_is_read_past(sentence):
+    assert [(unit.unit, unit.category) for unit in units_of(sentence)] == [("deaths", "casualties")]
