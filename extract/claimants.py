@@ -1700,6 +1700,7 @@ def credit_headline_descriptions(records: list[dict[str, Any]], headline_end: in
         text: the document's text.
         context: the document's context after every sentence was read.
     """
+    body = text[headline_end:].casefold()
     credited: list[dict[str, Any]] = []
     for record in records:
         name = record["claimant"]
@@ -1707,7 +1708,7 @@ def credit_headline_descriptions(records: list[dict[str, Any]], headline_end: in
             noun = name.split()[-1]
             named = context.bodies.get(noun) or next(
                 (claimant for claimant in context.heard if claimant.name is not None and claimant.name != name
-                 and (_describes(noun, claimant) or f"{claimant.name} {noun}".casefold() in text[headline_end:].casefold())),
+                 and (_describes(noun, claimant) or f"{claimant.name} {noun}".casefold() in body)),
                 None)
             if named is not None and named.name is not None:
                 record = {**record, "claimant": named.name, "claimant_org": named.org, "claimant_country": named.country}

@@ -581,7 +581,7 @@ def _classify(doc: Doc, phrase: list[Token], number: Token) -> Unit:
     if category == REFERENCE and phrase[-1].tag_ == "NNS":
         return Unit(written, OTHER)  # "struck 1,600 targets": a plural counts the things themselves
     if category == REFERENCE:
-        return Unit(None, _category_from_sentence(doc), refers_back=True)  # "a target of 12,000", "the 12,000 mark"
+        return Unit(None, _category_from_sentence(doc), refers_back=True)  # "a target of 8,000", "the 20,000 mark"
     if category in (PERSON, "personnel"):
         linked = _linked_category(number, phrase[-1])
         if linked is not None:
