@@ -67,6 +67,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     # several sentences before is the "she" who gives the figure.
     last_needed = max(max(found), *(closers.get(index, index) for index in found))
     parsed = resources.parse(sentence.text for sentence in split[: last_needed + 1])
+    for doc in parsed:
+        claimants.tag_titled_names(doc)
     context = claimants.document_context(
         document.text,
         claimants.entities_in(parsed, "PERSON"),

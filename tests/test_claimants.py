@@ -1279,3 +1279,13 @@ def test_a_side_clause_with_its_own_counter_is_not_the_main_speakers():
 
 def test_declare_reports_through_a_clause():
     assert claimant_of("The union declared that 12,000 workers joined the strike.").name == "union"
+
+
+def test_a_name_the_tagger_misses_after_a_title_speaks_and_is_found_again_by_surname():
+    table = claims_from_text("The toll rose to 134, provincial governor Ana Ruiz told reporters. "
+                             "Ruiz said 40 people were still missing.")
+    assert list(table["claimant"]) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_body_after_a_country_is_no_titled_name():
+    assert claimant_of("U.S. Central Command said 40 drones were downed.").name == "United States Central Command"
