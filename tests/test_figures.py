@@ -49,6 +49,7 @@ def only(sentence: str):
         ("Officials expect a 5% to 10% rise.", "5% to 10%", None, 5, 10, False, None),
         ("Shares were priced between $62 and $68.", "$62 and $68", None, 62, 68, False, None),
         ("Temperatures exceeded 40C on Monday.", "40C", 40, 40, None, False, "exceeded"),
+        ("Officials said losses could exceed $2 billion.", "$2 billion", 2e9, 2e9, None, False, "exceed"),
         ("A deal is expected within 10 years.", "10", 10, None, 10, False, "within"),
         ("The union wants a rise over 12 months.", "12", 12, None, None, False, None),
     ],
