@@ -479,6 +479,8 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return _classify(doc, _compound_phrase(shared), tokens[-1])  # "4 soldiers died and 9 were wounded"
     if not phrase and tokens[-1].dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _people_verbs():
         return Unit("people", _category_from_sentence(doc))  # "140,000 have fled", "thousands evacuated"
+    if not phrase and (measured_event := _event_measured(tokens[-1])) is not None:
+        return Unit(measured_event, "measure")
     if not phrase:
         return Unit(None, _category_from_sentence(doc), refers_back=True)
     unit = _classify(doc, phrase, tokens[-1])
@@ -522,6 +524,24 @@ def _counted_subject(verb: Token) -> Token | None:
     in a clause joined to it counts too."""
     return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN"
                  and any(grand.like_num and grand.dep_ == "nummod" for grand in child.children)), None)
+
+
+@lru_cache(maxsize=None)
+def _event_measures() -> dict[str, str]:
+    return {row["event"]: row["unit"] for row in resources.table("event_measures")}
+
+
+def _event_measured(last: Token) -> str | None:
+    """What a bare figure measures when its verb's subject is an event that is measured ("the quake measured 6.4",
+    "the quake was measured at 6.1", "the tremor, which registered 5.8,"), rather than an earlier count."""
+    verb = last.head.head if last.dep_ == "pobj" else last.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _people_verbs():
+        return None
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    subject = subjects[0] if subjects else None
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head
+    return _event_measures().get(subject.lemma_.lower()) if subject is not None else None
 
 
 def _is_plural_count(figure: Figure) -> bool:

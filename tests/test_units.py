@@ -397,3 +397,15 @@ def test_what_the_part_of_a_whole_is_counts_before_the_whole():
                                       "At least 12 believed dead in mine collapse"])
 def test_a_hedging_participle_between_a_count_and_its_condition_is_read_past(sentence):
     assert [(unit.unit, unit.category) for unit in units_of(sentence)] == [("deaths", "casualties")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake killed 12 people. The quake measured 6.4 on the Richter scale.",
+        "The flood killed 12 people. The earthquake was measured at 6.4 by the institute.",
+        "The quake killed 12 people. The tremor, which registered 6.4, was felt in the capital.",
+    ],
+)
+def test_a_bare_figure_an_event_is_measured_at_is_its_measure_not_an_earlier_count(text):
+    assert list(claims_from_text(text)["unit"]) == ["people", "magnitude"]
