@@ -810,6 +810,9 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
         if subject is not None and subject.lower_ not in FIRST_PERSON \
                 and not _first_person_owned(subject):  # but '"Our customers are telling us the same"' is a quote
             yield _mention(doc, subject, anchor)  # '"...," he said, according to the Ledger': he, relayed by it
+    gapped = _gapped_speaker(anchor)
+    if gapped is not None:
+        yield _mention(doc, gapped, gapped.head)
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
     surface = _surface_report(doc, anchor)
@@ -864,6 +867,21 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 yield _mention(doc, owners[0], None)
+
+
+def _gapped_speaker(anchor: Token) -> Token | None:
+    """The second speaker of a report whose verb is left out ("organisers put the turnout at 250,000 and police
+    at 48,000"): the noun the parser hangs on the verb between the first speaker's figure and this one's "at".
+    One that cannot speak ("put the turnout at 250,000 and the crowd at 300,000") is passed over."""
+    preposition = anchor.head
+    verb = preposition.head
+    if anchor.dep_ != "pobj" or preposition.dep_ != "prep" or verb.lemma_.lower() not in _reporting_verbs():
+        return None
+    earlier = [child.i for child in verb.children if child.dep_ == "prep" and child.lower_ == preposition.lower_
+               and child.i < preposition.i]
+    speakers = [child for child in verb.children if child.dep_ in ("conj", "dobj") and child.pos_ in ("NOUN", "PROPN")
+                and earlier and earlier[-1] < child.i < preposition.i]
+    return speakers[-1] if speakers else None
 
 
 def _speaker_after_quote(doc: Doc, anchor: Token) -> Mention | None:

@@ -153,9 +153,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             continue
         ahead = next((ahead for ahead in doc[token.i + 1 : token.i + 4] if ahead.pos_ == "NUM"), None)
         if token.pos_ == "CCONJ" and ahead is not None \
-                and not any(between.pos_ in ("VERB", "AUX") for between in doc[token.i + 1 : ahead.i]):
-            of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too,
-            continue  # but not the object of its own verb ("killed 12 and injured 40")
+                and not any(between.pos_ in ("VERB", "AUX", "ADP", "NOUN") for between in doc[token.i + 1 : ahead.i]):
+            of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too, but not the
+            continue  # object of its own verb ("killed 12 and injured 40"), nor another's count ("250,000 and police at 48,000")
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
         if token.tag_ == "VBG" and gap == 0 and any(child.dep_ == "dobj" for child in token.children):
             break  # "21 million suffering various degrees of damage": a clause on the figure, not a modifier

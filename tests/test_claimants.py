@@ -1289,3 +1289,18 @@ def test_a_name_the_tagger_misses_after_a_title_speaks_and_is_found_again_by_sur
 
 def test_a_body_after_a_country_is_no_titled_name():
     assert claimant_of("U.S. Central Command said 40 drones were downed.").name == "United States Central Command"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Thousands marched, with organisers putting the turnout at 250,000 and police at 48,000.",
+         ["organisers", "police"]),
+        ("Organisers put the turnout at 250,000 and the interior ministry at 48,000.",
+         ["Organisers", "Ministry of Interior"]),
+        ("Organisers put the turnout at 250,000 and the crowd at 300,000 on Sunday.",  # no speaker in the gap
+         ["Organisers", "Organisers"]),
+    ],
+)
+def test_a_second_speaker_whose_verb_is_left_out_gives_its_own_figure(sentence, names):
+    assert [claimant_of(sentence, figure_index=index).name for index in (-2, -1)] == names

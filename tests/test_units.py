@@ -409,3 +409,8 @@ def test_a_hedging_participle_between_a_count_and_its_condition_is_read_past(sen
 )
 def test_a_bare_figure_an_event_is_measured_at_is_its_measure_not_an_earlier_count(text):
     assert list(claims_from_text(text)["unit"]) == ["people", "magnitude"]
+
+
+def test_a_count_before_another_speakers_figure_does_not_take_that_speaker_as_its_noun():
+    units = units_of("Organisers put the turnout at 250,000 and police at 48,000.")
+    assert units[0].unit != "police"
