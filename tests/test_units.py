@@ -414,3 +414,13 @@ def test_a_bare_figure_an_event_is_measured_at_is_its_measure_not_an_earlier_cou
 def test_a_count_before_another_speakers_figure_does_not_take_that_speaker_as_its_noun():
     units = units_of("Organisers put the turnout at 250,000 and police at 48,000.")
     assert units[0].unit != "police"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Police said 23 people were arrested and four officers were slightly injured.",
+     "Police said four officers were slightly injured and 23 people were detained."],
+)
+def test_people_held_by_the_authorities_are_not_casualties_of_the_sentence(sentence):
+    categories = [unit.category for unit in units_of(sentence)]
+    assert sorted(categories) == ["casualties", "other"]
