@@ -1203,15 +1203,17 @@ def _defers(inner: Mention, subject: Token, outer: Token) -> bool:
 
     A passive agent ("confirmed by laboratory tests, the ministry added") or a pronoun
     ("the agency said it had recorded", "the agency said its figures showed") always does.
-    A plain noun phrase naming nobody does inside the outer speaker's "that" clause ("the minister said that the
-    government had offered 3.5 percent"): what it offered is what the minister says.
-    Without "that", or with the inner speaker first ("police say 18,000, organisers
-    claim 75,000"), each keeps its own figure.
+    A plain noun phrase naming nobody does inside the outer speaker's clause, with or without "that" ("the
+    minister said (that) the government had offered 3.5 percent"): what it offered is what the minister says.
+    With the inner speaker first ("police say 18,000, organisers claim 75,000"), each keeps its own figure.
     """
     if subject.dep_ == "pobj" or inner.is_pronoun or _told_the_speaker(subject.head):
         return True
     named = inner.persons or inner.orgs or inner.places or any(token.pos_ == "PROPN" for token in subject.subtree)
-    marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)
+    # "that" may be left out, but testimony told to another is kept ("the charity said survivors told the BBC ...")
+    told_another = any(child.dep_ in ("dobj", "dative") for child in subject.head.children)
+    unmarked = subject.head.dep_ == "ccomp" and subject.head.head == outer.head and not told_another
+    marked = unmarked or any(child.dep_ == "mark" and child.lower_ == "that" for child in subject.head.children)
     return not named and outer.i < subject.i and marked
 
 

@@ -194,6 +194,7 @@ def test_reporting_verb_that_reports_something_else_leaves_the_figure_unattribut
     [
         ("The labour minister, Anna Berg, said on Thursday that the government had offered a 4 percent rise.", "Anna Berg"),
         ("The mayor told reporters that residents who lost their homes could claim up to $2,000 each.", "mayor"),
+        ("Governor Lena Marsh said the bank expected inflation to fall to 3 percent.", "Lena Marsh"),  # no "that"
         ("The agency said it had recorded 80 aftershocks since Monday.", "agency"),
         ("About 60 samples were confirmed positive by hospital laboratories, the health ministry added, without giving a date.",
          "Ministry of Health"),
