@@ -568,8 +568,10 @@ def _core(head: Token) -> list[Token]:
             continue
         if child.dep_ == "case":
             continue  # the "'s" of "the ministry's bulletin"
-        # "an official with the state authority, who asked not to be named": the clause is not the name
-        clauses = {inner.i for token in child.subtree if token.dep_ == "relcl" for inner in token.subtree}
+        # "an official with the state authority, who asked not to be named": the clause is not the name, nor is
+        # a participle set off by a comma ("Doctors Without Borders, known by its French initials MSF,")
+        clauses = {inner.i for token in child.subtree if token.dep_ == "relcl"
+                   or (token.dep_ == "acl" and token.i and token.doc[token.i - 1].text == ",") for inner in token.subtree}
         tokens.extend(token for token in child.subtree if token.i not in clauses)
     return sorted(tokens, key=lambda token: token.i)
 

@@ -388,10 +388,11 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if _AGE.match(after):
         return "age"
-    if integer and number.value < 120 and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
+    whole = float(number.value).is_integer() and not number.scaled  # "children under 5", "children under five"
+    if whole and number.value < 120 and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
             and not re.match(r"\s+(?:per\s?cent|percent|%|years?\b|of\b)", after):  # type: ignore[attr-defined]
         return "age"
-    if number.value < 120 and float(number.value).is_integer() and not number.scaled \
+    if whole and number.value < 120 \
             and (_AGE_IN_BRACKETS.search(before) and after.startswith(")") or _AGE_COMPARED.search(before)):
         return "age"
     if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE) or _TIMES_AFTER.match(after):

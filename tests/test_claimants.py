@@ -1305,3 +1305,8 @@ def test_a_body_after_a_country_is_no_titled_name():
 )
 def test_a_second_speaker_whose_verb_is_left_out_gives_its_own_figure(sentence, names):
     assert [claimant_of(sentence, figure_index=index).name for index in (-2, -1)] == names
+
+
+def test_a_participle_set_off_by_commas_is_no_part_of_the_speakers_name():
+    sentence = "Doctors Without Borders, known by its French initials MSF, said it had treated 120 wounded patients."
+    assert claimant_of(sentence).name == "Doctors Without Borders"

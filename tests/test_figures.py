@@ -282,6 +282,7 @@ def test_a_range_may_end_on_a_year_like_number_or_start_on_one(sentence, low, hi
         ("Arrests rose ten-fold after the curfew.", "ten-fold", 10, "multiplier"),
         ("The search lasted 2½ hours.", "2½", 2.5, "figure"),
         ("Most of the dead were people over 80 who lived alone.", "80", 80, "age"),
+        ("Most of them were children under five.", "five", 5, "age"),  # a number word too
         ("Children under 12 travel free on the ferry.", "12", 12, "age"),
         ("People over 65 wait longest for hip surgery.", "65", 65, "age"),
         ("Deaths may be higher by a factor of three.", "three", 3, "multiplier"),
