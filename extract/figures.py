@@ -235,6 +235,7 @@ _AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'\u2019-]+\s?\($")  # "Ravi Kumar (31)
 _AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+|from\s+(?:\d+\s+to\s+)?)?$"
                            r"|\bthe\s+age\s+of\s+$", re.IGNORECASE)
 # "children younger than 10", "age group five to 14", "under the age of 5", "the retirement age from 62 to 64"
+_SPAN_BOUNDED = re.compile(r"\b(?:for|in|after|of)\s+(?:over|under)\s+$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|over|that|what)\b", re.IGNORECASE)
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
     r"\+\d[\d\s().-]{6,}\d|\(?\b0\d{0,4}\)?(?:[\s.-]\d{2,4}){2,}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"
@@ -557,8 +558,9 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
     qualifiers = _qualifiers(sentence, start, end)
     if _GONE_UP_TO.search(sentence[:start]):
         qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase != "up to"]  # "has gone up to 2.15 per cent"
-    if _DURATION_AFTER.match(sentence[end:]):
-        qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase not in ("over", "under")]  # "over 12 months"
+    if _DURATION_AFTER.match(sentence[end:]) and not _SPAN_BOUNDED.search(sentence[:start]):
+        # "over 12 months" is a period; "for over two weeks", "in under 10 years" bound one
+        qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase not in ("over", "under")]
     kinds = {kind for _, kind in qualifiers}
     if value is not None and "upper" in kinds:
         high = value

@@ -52,6 +52,9 @@ def only(sentence: str):
         ("Officials said losses could exceed $2 billion.", "$2 billion", 2e9, 2e9, None, False, "exceed"),
         ("A deal is expected within 10 years.", "10", 10, None, 10, False, "within"),
         ("The union wants a rise over 12 months.", "12", 12, None, None, False, None),
+        ("The heat has lasted for over two weeks.", "two", 2, 2, None, False, "over"),
+        ("Temperatures soared beyond 50C in places.", "50C", 50, 50, None, False, "beyond"),
+        ("The mercury was crossing 40C for a third day.", "40C", 40, 40, None, False, "crossing"),
     ],
 )
 def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, approx, qualifier):
