@@ -1103,6 +1103,8 @@ def speaker_turn(line: str, text: str) -> Mention | None:
     for introduction in re.finditer(r"\b[Oo]ur\s+(\w+)((?:\s+[A-Z][\w\u2019'-]*){1,4})", text):
         if introduction.group(1).casefold() in roles and surname in introduction.group(2).casefold().split():
             return None  # "Our correspondent Dev Karki is in Kathmandu."
+    if _key(match.group(1)) in _aliases():
+        return Mention(text=match.group(1), orgs=(match.group(1),))  # "UN: More than 136,000 displaced": a body
     name = match.group(1).title()
     return Mention(text=name, persons=(name,))
 

@@ -643,6 +643,11 @@ def test_transcript_speaker_tag_names_the_speaker_but_not_the_outlet_staff(line,
     assert (mention.text if mention else None) == name
 
 
+def test_a_headline_tag_that_is_a_known_bodys_acronym_is_that_body_not_a_surname():
+    claimant = resolve(speaker_turn("UN: More than 136,000 displaced", ""), document_context("", []))
+    assert claimant.name == "United Nations"
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
