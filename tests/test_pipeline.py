@@ -163,3 +163,13 @@ def test_a_paragraph_that_only_quotes_continues_the_speaker_of_the_quote_before_
             "\u201cIf we do not act now, famine will spread to 40,000 more villages,\u201d aid official Dana Mirel said.\n"
             "\u201cOtherwise tens of thousands more people may die.\u201d")
     assert claims_from_text(text)["claimant"].tolist() == ["Dana Mirel"] * 2
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ['"Close to 600 suspected cases were reported," the statement reads.',
+     'The agency points out that "close to 600 suspected cases were reported."'],
+)
+def test_a_statement_that_reads_and_a_body_that_points_out_give_the_figure(closing):
+    text = f"Headline\n\nThe Lanta Health Agency said in a statement on Monday that an outbreak had begun.\n\n{closing}"
+    assert list(claims_from_text(text)["claimant"]) == ["Lanta Health Agency"]
