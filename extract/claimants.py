@@ -604,8 +604,9 @@ def _source_of(noun: Token) -> Token | None:
                     if objects:
                         return objects[0]  # "data compiled by X", "data sourced from X"
     for child in noun.children:
-        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")):
-            return child  # "a YouGov poll", "UNHCR data", "Customs figures"
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in resources.words("body_nouns")
+                                         or _key(child.text) in _aliases()):
+            return child  # "a YouGov poll", "UNHCR data", "Customs figures", "Unicef figures" (read as a noun)
         if child.dep_ == "amod" and child.lower_ in resources.words("body_nouns"):
             return child  # "a military statement"
     return None
@@ -747,8 +748,8 @@ def _speaks(head: Token) -> bool:
         return entity.label_ not in FIGURE_AND_TIME_ENTITIES
     if (head.pos_ in ("PRON", "DET") or head.tag_ in ("WDT", "DT")) and not (len(head) > 1 and head.text.isupper()):
         return head.lower_ in PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS  # but "WHO confirms 63 cases" is a body
-    if head.pos_ == "PROPN":
-        return True  # a name the tagger did not recognise
+    if head.pos_ == "PROPN" or _key(head.text) in _aliases():
+        return True  # a name the tagger did not recognise ("Unicef figures show", read as a common noun)
     if head.lower_ in _count_nouns():
         return False  # "the number of cases reported so far": a figure's noun, not a speaker
     # "organisation evofenedex"; but a document's word names no speaker ("the party-list contest")
@@ -815,6 +816,9 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
     gapped = _gapped_speaker(anchor)
     if gapped is not None:
         yield _mention(doc, gapped, gapped.head)
+    owned = _owned_document(anchor)
+    if owned is not None:
+        yield _mention(doc, owned, None)
     candidates = _reporting_verbs_over(anchor)
     speakers = [_speaker_of(verb, anchor) for verb in candidates]
     surface = _surface_report(doc, anchor)
@@ -869,6 +873,14 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 yield _mention(doc, owners[0], None)
+
+
+def _owned_document(anchor: Token) -> Token | None:
+    """The owner of the document a figure is the content of: "the UN estimate of 670", "the ministry's tally of 45"."""
+    preposition = anchor.head
+    if anchor.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.lower_ not in resources.words("source_nouns"):
+        return None
+    return next((child for child in preposition.head.children if child.dep_ in ("poss", "compound")), None)
 
 
 def _gapped_speaker(anchor: Token) -> Token | None:

@@ -52,6 +52,8 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("That compares with 418 in May, according to the Quarterly Crossings Report from the Border Agency.",
          "Border Agency", None),  # the issuer, not a word of the report's title
         ("India's poll panel said turnout was 58.4 percent.", "Election Commission of India", "India"),
+        ("The toll is three times the UN estimate of 670 dead.", "United Nations", None),  # the document's owner
+        ("Unicef figures show 400 children died.", "UNICEF", None),  # a known body the tagger read as a noun
     ],
 )
 def test_attribution(sentence, name, country):
