@@ -157,8 +157,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too, but not the
             continue  # object of its own verb ("killed 12 and injured 40"), nor another's count ("250,000 and police at 48,000")
         participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
-        if token.tag_ == "VBG" and gap == 0 and any(child.dep_ == "dobj" for child in token.children):
-            break  # "21 million suffering various degrees of damage": a clause on the figure, not a modifier
+        if token.tag_ == "VBG" and all(between.pos_ == "ADV" for between in doc[start : token.i]) \
+                and any(child.dep_ == "dobj" for child in token.children):
+            break  # "21 million suffering various degrees of damage", "four still receiving care": a clause on the figure
         following_word = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.pos_ == "CCONJ" and doc[token.i - 1].dep_ == "amod" and following_word is not None and gap < MAX_GAP_TOKENS \
                 and (following_word.pos_ == "ADJ" or following_word.tag_ in ("VBN", "VBG")):
@@ -620,7 +621,10 @@ def _linked_category(number: Token, noun: Token) -> str | None:
     sentence ("400 firefighters fought the blaze that killed two") does not count.
     """
     cues = _cue_categories()
-    for token in (number, noun):  # a bare figure's own verb first: "300 were evacuated and 12 were hurt"
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" else None
+    # a bare figure's own verb first: "300 were evacuated and 12 were hurt"; then the noun's, or its whole's: "a
+    # total of 113 officers were injured"
+    for token in (number, noun, *([whole] if whole is not None else [])):
         for child in token.children:
             if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in cues:
                 return cues[child.lemma_.lower()]  # "87 soldiers killed", "displaced families"
@@ -645,7 +649,7 @@ def resolve_references(units: Iterable[Unit]) -> list[Unit]:
         if unit.refers_back and previous and previous.unit:
             unit = Unit(_head(previous.unit), previous.category)
         elif unit.refers_back:
-            people = unit.category in _cue_categories().values()
+            people = unit.category != OTHER and unit.category in _cue_categories().values()  # not "arrested"
             unit = Unit("people", unit.category) if people else Unit(None, OTHER)
         elif unit.unit and unit.category not in ("percent", "money", "measure"):
             previous = unit

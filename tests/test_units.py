@@ -424,3 +424,9 @@ def test_a_count_before_another_speakers_figure_does_not_take_that_speaker_as_it
 def test_people_held_by_the_authorities_are_not_casualties_of_the_sentence(sentence):
     categories = [unit.category for unit in units_of(sentence)]
     assert sorted(categories) == ["casualties", "other"]
+
+
+def test_people_counted_through_a_whole_take_the_wholes_verb_and_a_clause_on_the_figure_is_no_noun():
+    units = units_of("A total of 113 officers were injured, with four still receiving medical care.")
+    assert units[0] == Unit("officers", "casualties")
+    assert units[1].unit != "care"
