@@ -235,6 +235,9 @@ _AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'\u2019-]+\s?\($")  # "Ravi Kumar (31)
 _AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+|from\s+(?:\d+\s+to\s+)?)?$"
                            r"|\bthe\s+age\s+of\s+$", re.IGNORECASE)
 # "children younger than 10", "age group five to 14", "under the age of 5", "the retirement age from 62 to 64"
+# What makes a glued "m" metres, not million: a length in feet after it, or a dimension word
+_METRES_AFTER = re.compile(r"\s*(?:\(\s*[\d,.]+\s*(?:ft|feet)\b|-?(?:high|tall|long|wide|deep)\b|in\s+(?:width|length|height|depth|diameter)\b"
+                           r"|(?:above|below)\s+sea\s+level\b)", re.IGNORECASE)
 _SPAN_BOUNDED = re.compile(r"\b(?:for|in|after|of)\s+(?:over|under)\s+$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|over|that|what)\b", re.IGNORECASE)
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
@@ -281,6 +284,9 @@ def _parse_number(match: re.Match[str]) -> _Number:
             # Read as a float literal, so "×10999999" is infinite (and dropped), not an OverflowError.
             value *= float("1e" + match.group("exponent").replace("\u2212", "-"))
         multiplier = 1.0
+        if match.group("suffix") == "m" and _METRES_AFTER.match(match.string, match.end()) \
+                and not _currency_before(match.string[: match.start()]):
+            return _Number(match.start(), match.end(), value, False, False, "m")  # "100m (328ft) in width": metres
         if match.group("suffix"):
             multiplier = scales[match.group("suffix").lower()]
         elif match.group("dscale"):

@@ -53,6 +53,9 @@ def only(sentence: str):
         ("A deal is expected within 10 years.", "10", 10, None, 10, False, "within"),
         ("The union wants a rise over 12 months.", "12", 12, None, None, False, None),
         ("The heat has lasted for over two weeks.", "two", 2, 2, None, False, "over"),
+        ("The landslide was 100m wide.", "100m", 100, None, None, False, None),  # metres, not million
+        ("The crater is 20m deep.", "20m", 20, None, None, False, None),
+        ("The club paid 20m for the striker.", "20m", 20_000_000, None, None, False, None),
         ("Temperatures soared beyond 50C in places.", "50C", 50, 50, None, False, "beyond"),
         ("The mercury was crossing 40C for a third day.", "40C", 40, 40, None, False, "crossing"),
     ],
@@ -522,3 +525,7 @@ def test_a_conversion_in_brackets_shares_the_bound_of_the_figure_it_converts(sen
 )
 def test_gone_up_to_is_a_rise_not_a_bound(sentence, high):
     assert find_figures(sentence)[0].high == high
+
+
+def test_a_length_in_feet_after_a_glued_m_makes_it_metres():
+    assert [figure.value for figure in find_figures("The mass measured 100m (328ft) in width.")] == [100, 328]
