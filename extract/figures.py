@@ -238,6 +238,9 @@ _AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?
 # What makes a glued "m" metres, not million: a length in feet after it, or a dimension word
 _METRES_AFTER = re.compile(r"\s*(?:\(\s*[\d,.]+\s*(?:ft|feet)\b|-?(?:high|tall|long|wide|deep)\b|in\s+(?:width|length|height|depth|diameter)\b"
                            r"|(?:above|below)\s+sea\s+level\b)", re.IGNORECASE)
+_HEDGED_HIGH_END = re.compile(r"(?:(?<=\bto)|(?<=\band))\s+(?:nearly|almost|about|around|roughly|approximately)\s+", re.IGNORECASE)
+_YEAR_SPAN_END = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")  # the "22" of "2021-22"
+_TIME_FROM = re.compile(r"\s+(?:after|before|later|ago|since)\b", re.IGNORECASE)
 _SPAN_BOUNDED = re.compile(r"\b(?:for|in|after|of)\s+(?:over|under)\s+$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|over|that|what)\b", re.IGNORECASE)
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
@@ -564,8 +567,9 @@ def _figure(sentence: str, start: int, end: int, value: float | None, low: float
     qualifiers = _qualifiers(sentence, start, end)
     if _GONE_UP_TO.search(sentence[:start]):
         qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase != "up to"]  # "has gone up to 2.15 per cent"
-    if _DURATION_AFTER.match(sentence[end:]) and not _SPAN_BOUNDED.search(sentence[:start]):
-        # "over 12 months" is a period; "for over two weeks", "in under 10 years" bound one
+    duration = _DURATION_AFTER.match(sentence[end:])
+    if duration and not _SPAN_BOUNDED.search(sentence[:start]) and not _TIME_FROM.match(sentence, end + duration.end()):
+        # "over 12 months" is a period; "for over two weeks", "in under 10 years", "over 60 hours after" bound one
         qualifiers = [(phrase, kind) for phrase, kind in qualifiers if phrase not in ("over", "under")]
     kinds = {kind for _, kind in qualifiers}
     if value is not None and "upper" in kinds:
@@ -607,11 +611,12 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
             is_between = re.search(r"\bbetween\s+$", head[: mark.start()] if mark else head, re.IGNORECASE)
             percent_first = _PERCENT.match(joiner)
             joiner = currency.sub("", joiner[percent_first.end() :] if percent_first else joiner)  # "5% to 10%", "$3bn to $5bn"
+            joiner = _HEDGED_HIGH_END.sub(" ", joiner)  # "from 30% to nearly 43%"
             joined = re.fullmatch(RANGE_JOINERS, joiner) and (" and " not in f" {joiner} " or is_between)
             if percent_first and not _PERCENT.match(sentence[following.end :]):
                 joined = False  # "rose 9.5 per cent to $42": a change, then the level it reached
-            if _YEAR_AFTER_PREPOSITION.search(sentence, max(0, current.end - 16), current.end):
-                joined = False  # "rose 40% in 2023 to 2.1 million": a year is not a range end
+            if _YEAR_AFTER_PREPOSITION.search(sentence, max(0, current.end - 16), current.end) or _YEAR_SPAN_END.search(head):
+                joined = False  # "rose 40% in 2023 to 2.1 million", "£2.12bn in 2021-22 to £3.97bn": a year is no range end
             if _grammar()["changed_from"].search(head[: mark.start()] if mark else head):  # type: ignore[attr-defined]
                 joined = False  # "raised from Rs 50,000 to Rs 75,000": the old level and the new, not a range
             if joined and current.value < following.value:
@@ -661,8 +666,9 @@ def _quantities(sentence: str) -> list[Figure]:
             kinds = {_kind(sentence, first), _kind(sentence, second)} - {None}
             if kinds:  # a range is a claim when either end is one ("one to two years"), unless an end is an age
                 kind = "age" if "age" in kinds else "figure" if "figure" in kinds else min(kinds)  # "19 and 29 years old"
+                hedged = _HEDGED_HIGH_END.search(sentence, first.end, second.start) is not None
                 figures.append(_figure(sentence, first.start, second.end, None, _range_low(first, second), second.value,
-                                       first.spelled_out, symbol=second.symbol, kind=kind))
+                                       first.spelled_out, approx=hedged, symbol=second.symbol, kind=kind))
     figures.sort(key=lambda figure: figure.start)
     return figures
 

@@ -53,6 +53,8 @@ def only(sentence: str):
         ("A deal is expected within 10 years.", "10", 10, None, 10, False, "within"),
         ("The union wants a rise over 12 months.", "12", 12, None, None, False, None),
         ("The heat has lasted for over two weeks.", "two", 2, 2, None, False, "over"),
+        ("The tally came over 60 hours after the vote.", "60", 60, 60, None, False, "over"),
+        ("Shares ranged from 30% to nearly 43%.", "30% to nearly 43%", None, 30, 43, True, None),  # a hedged high end
         ("The landslide was 100m wide.", "100m", 100, None, None, False, None),  # metres, not million
         ("The crater is 20m deep.", "20m", 20, None, None, False, None),
         ("The club paid 20m for the striker.", "20m", 20_000_000, None, None, False, None),
@@ -529,3 +531,8 @@ def test_gone_up_to_is_a_rise_not_a_bound(sentence, high):
 
 def test_a_length_in_feet_after_a_glued_m_makes_it_metres():
     assert [figure.value for figure in find_figures("The mass measured 100m (328ft) in width.")] == [100, 328]
+
+
+def test_the_end_of_a_year_span_is_no_range_end():
+    found = find_figures("Spending rose from £2.12bn in 2021-22 to £3.97bn in 2022-23.")
+    assert [(figure.value, figure.low, figure.high) for figure in found] == [(2.12e9, None, None), (3.97e9, None, None)]
