@@ -630,6 +630,8 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                       and any(e.label_ == "ORG" and e.start <= child.i < e.end for e in doc.ents)), None)
     if addressed is not None and _addressed(head):
         head = addressed  # "Meera, the Department of Tourism told us ...": a person addressed, not a body's name
+    elif addressed is not None and _set_off(addressed) and (head.ent_type_ == "GPE" or geography.country_of_city(head.text)):
+        head = addressed  # "... near the capital Nouakchott, the IOM said": the place ends the clause before the speaker
     if head.pos_ == "NOUN" and head.lower_ not in resources.words("titles") \
             and not any(entity.label_ == "ORG" and entity.start <= token.i < entity.end for token in _core(head) for entity in doc.ents):
         named = next((child for child in head.children if child.dep_ == "appos" and child.i > head.i and child.pos_ == "PROPN"

@@ -1317,3 +1317,8 @@ def test_a_second_speaker_whose_verb_is_left_out_gives_its_own_figure(sentence, 
 def test_a_participle_set_off_by_commas_is_no_part_of_the_speakers_name():
     sentence = "Doctors Without Borders, known by its French initials MSF, said it had treated 120 wounded patients."
     assert claimant_of(sentence).name == "Doctors Without Borders"
+
+
+def test_a_place_that_ends_the_clause_before_the_closing_speaker_is_no_speaker():
+    sentence = "Dozens of homes were flooded near Mauritania's capital Nouakchott, the World Food Programme (WFP) said."
+    assert claimant_of(sentence).name == "World Food Programme"
