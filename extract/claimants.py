@@ -667,8 +667,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         span = doc[core[0].i : core[-1].i + 1]
     persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
     based = {inner.i for child in head.children if child.dep_ == "amod" and child.lower_ == "based" for inner in child.subtree}
-    is_description = head.tag_ == "NN" and [token.lower_ for token in span if token.i not in based][:-1] \
-        in (["the"], ["this"], ["that"])  # "the agency", "the Rome-based agency"
+    national = {child.i for child in head.children if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")}
+    is_description = head.tag_ == "NN" and [token.lower_ for token in span if token.i not in based | national][:-1] \
+        in (["the"], ["this"], ["that"])  # "the agency", "the Rome-based agency", "the British brand"
     is_document = head.lower_ in resources.words("source_nouns") and span[0].lower_ in ("the", "this", "these") \
         and all(token.pos_ == "ADJ" for token in span[1:-1]) and not entities
     if head.lower_ in resources.words("titles") and not persons:
@@ -1552,6 +1553,9 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
             # Henrietta Fore", or take "UNICEF Executive" for one
             named = [word for word in re.findall(r"[\w&-]+", mention.text) if word in context.acronyms] + list(mention.orgs)
             org = _organisation(named[0], context) if named else None
+            if org is None and mention.text.split()[0].casefold() in OWNER_PRONOUNS and context.last.name is not None \
+                    and context.last.name == context.last.org:
+                org = context.last  # "Lanvoy said ... Its chief executive, Jon Marsh, said": Lanvoy's
             claimant = Claimant(
                 claimant.name,
                 claimant.org or (org.name if org else None),

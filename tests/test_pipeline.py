@@ -173,3 +173,12 @@ def test_a_paragraph_that_only_quotes_continues_the_speaker_of_the_quote_before_
 def test_a_statement_that_reads_and_a_body_that_points_out_give_the_figure(closing):
     text = f"Headline\n\nThe Lanta Health Agency said in a statement on Monday that an outbreak had begun.\n\n{closing}"
     assert list(claims_from_text(text)["claimant"]) == ["Lanta Health Agency"]
+
+
+def test_a_body_described_by_its_nationality_and_kind_and_its_owned_officer_are_the_body_that_spoke():
+    text = ("Fashion house cuts jobs\n\nLanvoy Group said on Wednesday it would cut 1,700 jobs. Its chief executive, "
+            "Jon Marsh, said the plan would save £100 million.\n\n"
+            "The British brand revealed it had made an operating loss of £3 million.")
+    table = claims_from_text(text)
+    assert list(table["claimant"]) == ["Lanvoy Group", "Jon Marsh", "Lanvoy Group"]
+    assert list(table["claimant_org"]) == ["Lanvoy Group"] * 3
