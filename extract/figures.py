@@ -241,6 +241,7 @@ _METRES_AFTER = re.compile(r"\s*(?:\(\s*[\d,.]+\s*(?:ft|feet)\b|-?(?:high|tall|l
 _HEDGED_HIGH_END = re.compile(r"(?:(?<=\bto)|(?<=\band))\s+(?:nearly|almost|about|around|roughly|approximately)\s+", re.IGNORECASE)
 _YEAR_SPAN_END = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")  # the "22" of "2021-22"
 _TIME_FROM = re.compile(r"\s+(?:after|before|later|ago|since)\b", re.IGNORECASE)
+_CHANGE_TO_LEVEL_RATIO = 3  # "by N to M" with M this many times N or more is a change and a level, not a range
 _SPAN_BOUNDED = re.compile(r"\b(?:for|in|after|of)\s+(?:over|under)\s+$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|over|that|what)\b", re.IGNORECASE)
 _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 727 254 11 22"; not "12 500 000"
@@ -619,6 +620,9 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
                 joined = False  # "rose 40% in 2023 to 2.1 million", "£2.12bn in 2021-22 to £3.97bn": a year is no range end
             if _grammar()["changed_from"].search(head[: mark.start()] if mark else head):  # type: ignore[attr-defined]
                 joined = False  # "raised from Rs 50,000 to Rs 75,000": the old level and the new, not a range
+            if re.search(r"\bby\s+$", head[: mark.start()] if mark else head, re.IGNORECASE) \
+                    and following.value > _CHANGE_TO_LEVEL_RATIO * current.value:
+                joined = False  # "down by 35,000 to 831,000": a change, then the level; but "rise by 10 to 15 percent"
             if joined and current.value < following.value:
                 yield current, following
                 index += 2

@@ -536,3 +536,14 @@ def test_a_length_in_feet_after_a_glued_m_makes_it_metres():
 def test_the_end_of_a_year_span_is_no_range_end():
     found = find_figures("Spending rose from £2.12bn in 2021-22 to £3.97bn in 2022-23.")
     assert [(figure.value, figure.low, figure.high) for figure in found] == [(2.12e9, None, None), (3.97e9, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Vacancies fell by 35,000 to 831,000.", [(35000, None, None), (831000, None, None)]),  # change, then level
+        ("Prices will rise by 10 to 15 percent.", [(None, 10, 15)]),  # a range of the change
+    ],
+)
+def test_a_change_by_then_the_level_it_reached_is_no_range(sentence, expected):
+    assert [(figure.value, figure.low, figure.high) for figure in find_figures(sentence)] == expected
