@@ -343,8 +343,11 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             after = _ROLE_AFTER.match(text, mention.end())
             if after is not None and not after.group(1).islower():
                 after = None  # "Meera, the Department of Tourism told us": an address, then a body
-            for words in (before, after):
-                role = _role(words.group(words.lastindex or 0)) if words else None
+            # a title the tagger took into the name counts too: "Interior [CS Ana Lenz]"
+            leading = person[: len(person) - len(strip_titles(person))].strip()
+            written_before = f"{before.group(before.lastindex or 0) if before else ''} {leading}".strip()
+            for words in (written_before, after.group(after.lastindex or 0) if after else ""):
+                role = _role(words) if words else None
                 if role:
                     (headline_roles if mention.start() < headline_end else roles).setdefault(role, strip_titles(person))
     roles = {**headline_roles, **roles}
@@ -435,9 +438,9 @@ def _role(text: str) -> str | None:
 
 def strip_titles(name: str) -> str:
     """A person's name without leading titles and roles ("Lieutenant General ...")."""
-    titles = resources.words("titles")
+    titles = resources.words("titles") | set(_title_abbreviations())
     words = name.replace("\u2019s", "'s").split()
-    while len(words) > 1 and (words[0].casefold() in titles or words[0].endswith("'s")):
+    while len(words) > 1 and (words[0].casefold().rstrip(".") in titles or words[0].endswith("'s")):
         words = words[1:]
     return " ".join(words).strip(" ,.")
 

@@ -1322,3 +1322,9 @@ def test_a_participle_set_off_by_commas_is_no_part_of_the_speakers_name():
 def test_a_place_that_ends_the_clause_before_the_closing_speaker_is_no_speaker():
     sentence = "Dozens of homes were flooded near Mauritania's capital Nouakchott, the World Food Programme (WFP) said."
     assert claimant_of(sentence).name == "World Food Programme"
+
+
+def test_an_abbreviated_title_the_tagger_took_into_the_name_is_the_role_a_later_mention_names():
+    table = claims_from_text("Floods update\n\nInterior CS Ana Lenz said 167 camps have been set up.\n\n"
+                             "According to the CS, 1,967 schools have been affected.")
+    assert list(table["claimant"]) == ["Ana Lenz", "Ana Lenz"]
