@@ -1633,6 +1633,10 @@ def _tokens_of(name: str) -> set[str]:
     return set(re.findall(r"\w+", name.casefold()))
 
 
+def _government_of(country: str) -> str:
+    return f"Government of {country}"
+
+
 def _generic(mention: Mention, context: DocumentContext) -> Claimant:
     """A claimant named by a place or a plain noun phrase ("Ukrainian officials", "police")."""
     text = re.sub(r"^(?:the)\s+", "", mention.text.strip(" ,.;:"), flags=re.IGNORECASE)
@@ -1644,7 +1648,7 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
         and not resources.words("local_government_words") & set(text.lower().split())
     bare_place = bool(mention.places) and _key(text) in {_key(p) for p in mention.places}
     if country and (governing or (bare_place and _governs(country, context))):
-        name = f"Government of {country}"  # "Kyiv said", "the Ukrainian government", "Malawian officials"
+        name = _government_of(country)  # "Kyiv said", "the Ukrainian government", "Malawian officials"
         return _aliases().get(_key(name), Claimant(name, name, country))
     unplaced = re.sub(r"^(?:%s)(?:'s)?\s+" % "|".join(re.escape(place) for place in mention.places), "", text) \
         if mention.places else text
@@ -1777,6 +1781,15 @@ def credit_headline_descriptions(records: list[dict[str, Any]], headline_end: in
                 None)
             if named is not None and named.name is not None:
                 record = {**record, "claimant": named.name, "claimant_org": named.org, "claimant_country": named.country}
+        elif record["char_start"] < headline_end and record["claimant_country"] is not None \
+                and name == _government_of(record["claimant_country"]):
+            # "French officials say 1.27 million ...", and the body: "1.27 million ..., according to the Interior
+            # Ministry": the body of that country that the article credits with the same figure
+            named = next((other for other in records if other["char_start"] >= headline_end
+                          and other["claimant"] not in (None, name) and other["claimant_country"] == record["claimant_country"]
+                          and _figures_of(other) == _figures_of(record)), None)
+            if named is not None:
+                record = {**record, **{key: named[key] for key in ("claimant", "claimant_org", "claimant_country")}}
         credited.append(record)
     return credited
 

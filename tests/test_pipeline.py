@@ -182,3 +182,11 @@ def test_a_body_described_by_its_nationality_and_kind_and_its_owned_officer_are_
     table = claims_from_text(text)
     assert list(table["claimant"]) == ["Lanvoy Group", "Jon Marsh", "Lanvoy Group"]
     assert list(table["claimant_org"]) == ["Lanvoy Group"] * 3
+
+
+def test_a_headlines_officials_are_the_body_of_their_country_the_article_credits_with_the_same_figure():
+    text = ("Portuguese officials say 1.2 million marched\n\n"
+            "An estimated 1.2 million people marched across Portugal on Tuesday, according to the Interior Ministry.")
+    table = claims_from_text(text)
+    assert list(table["claimant"]) == ["Ministry of Interior"] * 2
+    assert list(table["claimant_country"]) == ["Portugal"] * 2
