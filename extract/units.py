@@ -156,7 +156,7 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
                 and not any(between.pos_ in ("VERB", "AUX", "ADP", "NOUN") for between in doc[token.i + 1 : ahead.i]):
             of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too, but not the
             continue  # object of its own verb ("killed 12 and injured 40"), nor another's count ("250,000 and police at 48,000")
-        participle = token.pos_ == "VERB" and token.tag_ in ("VBN", "VBG")
+        participle = token.pos_ == "VERB" and (token.tag_ in ("VBN", "VBG") or token.dep_ == "amod")  # or "VBD" misread
         if token.tag_ == "VBG" and all(between.pos_ == "ADV" for between in doc[start : token.i]) \
                 and any(child.dep_ == "dobj" for child in token.children):
             break  # "21 million suffering various degrees of damage", "four still receiving care": a clause on the figure

@@ -430,3 +430,8 @@ def test_people_counted_through_a_whole_take_the_wholes_verb_and_a_clause_on_the
     units = units_of("A total of 113 officers were injured, with four still receiving medical care.")
     assert units[0] == Unit("officers", "casualties")
     assert units[1].unit != "care"
+
+
+def test_a_participle_the_tagger_reads_as_a_past_verb_still_modifies_the_counted_noun():
+    units = units_of('"There were at least 56 confirmed heatstroke deaths across the country," the paper said.')
+    assert units[0].unit == "deaths"
