@@ -299,9 +299,9 @@ def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
                 if noun.pos_ == "NOUN" and entity is not None:
                     pairs.append((noun.lower_, entity.text))
         for entity in doc.ents:  # "The drivers' union SEMAF said": a described noun right before a body's name
-            before = doc[entity.start - 1] if entity.start else None
+            before = doc[entity.start - 1] if entity.start else None  # also bare: "local newspaper Hindustan Times"
             if entity.label_ == "ORG" and before is not None and before.pos_ == "NOUN" and before.tag_ == "NN" \
-                    and before.left_edge.lower_ == "the":
+                    and (before.left_edge.lower_ == "the" or (before.dep_ == "compound" and before.head.i in range(entity.start, entity.end))):
                 pairs.append((before.lower_, entity.text))
     return pairs
 

@@ -1328,3 +1328,9 @@ def test_an_abbreviated_title_the_tagger_took_into_the_name_is_the_role_a_later_
     table = claims_from_text("Floods update\n\nInterior CS Ana Lenz said 167 camps have been set up.\n\n"
                              "According to the CS, 1,967 schools have been affected.")
     assert list(table["claimant"]) == ["Ana Lenz", "Ana Lenz"]
+
+
+def test_a_bare_noun_before_a_bodys_name_describes_it_for_later_mentions():
+    table = claims_from_text('Headline\n\n"There were 56 deaths," local newspaper Daily Lantern said.\n\n'
+                             "The newspaper said 24,849 cases have been reported since March.")
+    assert list(table["claimant"]) == ["Daily Lantern", "Daily Lantern"]
