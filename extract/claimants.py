@@ -587,7 +587,7 @@ def _set_off(apposition: Token) -> bool:
 
 def _source_of(noun: Token) -> Token | None:
     """Who a source noun belongs to: "X's figures", "its own figures", "X figures", "figures from X",
-    "data compiled by X", "the data X released"."""
+    "data compiled by X", "the data X released", "a report quoting X"."""
     for child in noun.children:
         if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in OWNER_PRONOUNS):
             return child
@@ -601,6 +601,9 @@ def _source_of(noun: Token) -> Token | None:
             if subjects:
                 return subjects[0]  # "the numbers the ministry released show"
         if child.dep_ == "acl":
+            cited = next((grand for grand in child.children if grand.dep_ == "dobj"), None)
+            if child.lemma_.lower() in _citing_verbs() and cited is not None:
+                return cited  # "a local media report quoting the health ministry said": the ministry
             for grand in child.children:
                 if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "from"):
                     objects = [item for item in grand.children if item.dep_ == "pobj"]
@@ -974,14 +977,15 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     if not all(any(above.i > verb.i and above.dep_ in ("npadvmod", "advmod", "prep") for above in [token, *token.ancestors])
                for token in words if token.i > verb.i):
         return None  # time and place words only, wherever the parser hung them
-    if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
-        return None  # the parse found the subject: the rules over the figure read it
     end = verb.i
     while end > 0 and doc[end - 1].pos_ == "AUX":
         end -= 1
     comma = next((token.i for token in reversed(doc[anchor.i + 1 : end]) if token.text == ","), None)
     if comma is None or comma + 1 >= end:
         return None
+    if any(child.dep_ in ("nsubj", "nsubjpass") and child.i > comma for child in verb.children):
+        return None  # the parse found the subject: the rules over the figure read it; but not one before the comma
+        # ("... cases recorded in India, a media report quoting the ministry said": a misparse)
     phrase = doc[comma + 1 : end]
     if phrase.root.lower_ in resources.words("source_nouns") and _source_of(phrase.root) is not None:
         return _mention(doc, phrase.root, verb)  # ", a list released by X later in the night said.": X's
@@ -1360,7 +1364,11 @@ def _lookup(name: str, context: DocumentContext) -> Claimant | None:
     """Exact alias, the document's acronym, or a near-miss spelling of an alias."""
     aliases = _aliases()
     key = _key(name)
-    for form in (key, key.replace("'s ", " ")):  # "the U.N.'s migration agency" is the "U.N. migration agency"
+    national = key.split(maxsplit=1)  # lowercase only: "Central Electoral Commission" is a name
+    unmarked = national[1] if len(national) == 2 and national[0] in resources.words("national_words") \
+        and national[0] in name else key
+    # "the U.N.'s migration agency" is the "U.N. migration agency", "the federal health ministry" the "health ministry"
+    for form in (key, key.replace("'s ", " "), unmarked):
         if form in aliases:
             return aliases[form]
     bare = name.strip(" ,.()")
@@ -1577,17 +1585,20 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
 
         else:
             claimant = _generic(mention, context)
-    claimant = _national(claimant, mention)
+    claimant = _national(claimant, mention, context)
     context.last = claimant
     return claimant
 
 
-def _national(claimant: Claimant, mention: Mention) -> Claimant:
+def _national(claimant: Claimant, mention: Mention, context: DocumentContext) -> Claimant:
     """A body the alias data names for no country ("Ministry of Defence"), named with the country its mention
     gives: "Taiwan's defense ministry" and "Japan's defense ministry" are two claimants, not one."""
     known = _aliases().get(_key(claimant.name)) if claimant.name is not None else None
     generic = known is not None and known.country is None and known.name == claimant.name and not _international(known)
     country = _country_of(mention.text, *mention.places) if generic and not mention.persons else None
+    if country is None and generic and not mention.persons \
+            and set(_key(mention.text).split()) & resources.words("national_words"):
+        country = context.country  # "the federal health ministry" of a story set in India
     if country is None:
         return claimant
     name = f"{claimant.name} of {country}"

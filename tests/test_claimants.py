@@ -1334,3 +1334,15 @@ def test_a_bare_noun_before_a_bodys_name_describes_it_for_later_mentions():
     table = claims_from_text('Headline\n\n"There were 56 deaths," local newspaper Daily Lantern said.\n\n'
                              "The newspaper said 24,849 cases have been reported since March.")
     assert list(table["claimant"]) == ["Daily Lantern", "Daily Lantern"]
+
+
+def test_a_closing_report_quoting_a_source_credits_it_though_the_parser_gave_the_verb_a_subject_before_the_comma():
+    sentence = ("At least 56 people were killed and nearly 25,000 suspected heat stroke cases recorded in the last three "
+                "months in India, a local media report quoting federal health ministry said Monday.")
+    assert claims_from_text(f"Headline\n\n{sentence}")["claimant"].iloc[0] == "Ministry of Health of India"
+
+
+@pytest.mark.parametrize("word", ["federal", "national", "central"])
+def test_a_national_word_is_read_past_and_places_the_body_in_the_documents_country(word):
+    text = f"Headline\n\nThe {word} health ministry said 56 people died in Peru."
+    assert claims_from_text(text)["claimant"].iloc[0] == "Ministry of Health of Peru"
