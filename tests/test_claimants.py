@@ -1346,3 +1346,8 @@ def test_a_closing_report_quoting_a_source_credits_it_though_the_parser_gave_the
 def test_a_national_word_is_read_past_and_places_the_body_in_the_documents_country(word):
     text = f"Headline\n\nThe {word} health ministry said 56 people died in Peru."
     assert claims_from_text(text)["claimant"].iloc[0] == "Ministry of Health of Peru"
+
+
+def test_the_owner_of_comments_is_the_source_of_a_figure_in_them():
+    sentence = "This echoes the minister's comments that she needed to fill a £20 billion gap."
+    assert claimant_of(sentence).name == "minister"
