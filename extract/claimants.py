@@ -1378,7 +1378,15 @@ def _lookup(name: str, context: DocumentContext) -> Claimant | None:
     if _ACRONYM.fullmatch(bare):  # "according to the Department for Education ... The DfE's figures", never introduced so
         return next((claimant for claimant in reversed(context.heard)
                      if claimant.name is not None and bare.casefold() in _initials(claimant.name)), None)
-    return None
+    return _expanded(key, context)
+
+
+def _expanded(short: str, context: DocumentContext) -> Claimant | None:
+    """The one body heard in the document whose longer name `short` shortens ("the Coordination HQ": the
+    "Coordination Headquarters for the Treatment of ..." that spoke before)."""
+    longer = {claimant.name: claimant for claimant in context.heard
+              if claimant.name is not None and _shortens(short, claimant.name)}
+    return longer.popitem()[1] if len(longer) == 1 else None
 
 
 def _initials(name: str) -> set[str]:
@@ -1439,6 +1447,20 @@ def _organisation(text: str, context: DocumentContext) -> Claimant:
         return _organisation(longer, context)  # NER cut "Organization for ... in Europe" short
     cleaned = _of_form(cleaned)
     return Claimant(cleaned, cleaned, _country_of(text))
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Is `short` a shortened form of the longer body name `full`: the same first word, then words whose letters
+    run in order through one later word of it ("Coordination HQ", "Coordination Headquarters for the ...")?"""
+    words, full_words = short.casefold().split(), full.casefold().split()
+    if len(words) < 2 or len(full_words) <= len(words) or words[0] != full_words[0]:
+        return False
+    return all(any(_letters_in_order(word, later) for later in full_words[1:]) for word in words[1:])
+
+
+def _letters_in_order(letters: str, word: str) -> bool:
+    remaining = iter(word)
+    return letters[:1] == word[:1] and all(letter in remaining for letter in letters)
 
 
 def _placed_owner(name: str, context: DocumentContext) -> str:
@@ -1792,6 +1814,9 @@ def credit_headline_descriptions(records: list[dict[str, Any]], headline_end: in
                 None)
             if named is not None and named.name is not None:
                 record = {**record, "claimant": named.name, "claimant_org": named.org, "claimant_country": named.country}
+        elif record["char_start"] < headline_end and name is not None and (longer := _expanded(_key(name), context)):
+            # "... – Coordination HQ": the body the article names in full
+            record = {**record, "claimant": longer.name, "claimant_org": longer.org, "claimant_country": longer.country}
         elif record["char_start"] < headline_end and record["claimant_country"] is not None \
                 and name == _government_of(record["claimant_country"]):
             # "French officials say 1.27 million ...", and the body: "1.27 million ..., according to the Interior

@@ -1351,3 +1351,11 @@ def test_a_national_word_is_read_past_and_places_the_body_in_the_documents_count
 def test_the_owner_of_comments_is_the_source_of_a_figure_in_them():
     sentence = "This echoes the minister's comments that she needed to fill a £20 billion gap."
     assert claimant_of(sentence).name == "minister"
+
+
+def test_a_shortened_form_of_a_body_the_article_names_in_full_is_that_body_also_in_the_headline():
+    text = ("Lantia frees 230 prisoners – Exchange HQ\n\n"
+            "Some 230 prisoners were freed, the Exchange Headquarters for the Return of Detainees said on Wednesday.\n\n"
+            '"Most of them are men (225)," the Exchange HQ said.')
+    assert set(claims_from_text(text)["claimant"]) == {"Exchange Headquarters for the Return of Detainees"}
+
