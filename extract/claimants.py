@@ -878,7 +878,8 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
         yield ownerless
     sources = resources.words("source_nouns")
     for token in doc:
-        if token.lower_ in sources:
+        # in the figure's own clause: not "... survived seven attempts and has topped Israel's most wanted list"
+        if token.lower_ in sources and _inside(anchor, token.head):
             owners = [child for child in token.children if child.dep_ == "poss"]
             if owners and owners[0].pos_ in ("PROPN", "NOUN"):
                 yield _mention(doc, owners[0], None)

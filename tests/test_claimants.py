@@ -1359,3 +1359,8 @@ def test_a_shortened_form_of_a_body_the_article_names_in_full_is_that_body_also_
             '"Most of them are men (225)," the Exchange HQ said.')
     assert set(claims_from_text(text)["claimant"]) == {"Exchange Headquarters for the Return of Detainees"}
 
+
+
+def test_a_document_owned_outside_the_figures_clause_is_not_its_source():
+    sentence = "The commander survived seven ambushes and has topped the army's most wanted list for years."
+    assert claimant_of(sentence).name is None
