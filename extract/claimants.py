@@ -970,8 +970,10 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     words = [token for token in doc if not token.is_punct]
     # the verb ends the sentence but for its own adjuncts: "... has disclosed", "... disclosed yesterday";
     # the tagger may read it as a plural noun the parse still joins to the main clause ("..., X reports as of noon")
+    # or as the last noun of a compound it closes: "..., air force records show[NN]."
     verb = next((token for token in reversed(words) if token.pos_ == "VERB" or token.tag_ == "NNS" and token.dep_ == "conj"
-                 and token.lower_ != token.lemma_.lower()), None)
+                 and token.lower_ != token.lemma_.lower()
+                 or token == words[-1] and token.dep_ == "ROOT" and any(child.dep_ == "compound" for child in token.children)), None)
     if verb is None or verb.lemma_.lower() not in _reporting_verbs() or verb.i <= anchor.i \
             or verb.dep_ in ("acl", "relcl", "amod"):
         return None  # "according to X data published on Sunday": the participle describes the data
@@ -990,6 +992,8 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     phrase = doc[comma + 1 : end]
     if phrase.root.lower_ in resources.words("source_nouns") and _source_of(phrase.root) is not None:
         return _mention(doc, phrase.root, verb)  # ", a list released by X later in the night said.": X's
+    if len(phrase) > 1 and phrase[-1].lower_ in resources.words("source_nouns") and phrase[-2].pos_ in ("NOUN", "PROPN"):
+        return _span_mention(phrase[:-1], verb)  # ", air force records show.": the parse hangs both words on the verb
     return _span_mention(phrase, verb) if any(token.pos_ == "PROPN" for token in phrase) else None
 
 

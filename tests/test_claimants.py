@@ -1364,3 +1364,9 @@ def test_a_shortened_form_of_a_body_the_article_names_in_full_is_that_body_also_
 def test_a_document_owned_outside_the_figures_clause_is_not_its_source():
     sentence = "The commander survived seven ambushes and has topped the army's most wanted list for years."
     assert claimant_of(sentence).name is None
+
+
+def test_a_closing_records_show_that_the_tagger_reads_as_one_noun_still_credits_the_records_owner():
+    text = ("Headline\n\nRussia fired 110 missiles overnight, the Ukrainian air force said.\n\n"
+            "This year, the biggest was 81 missiles on March 9, air force records show.")
+    assert claims_from_text(text)["claimant"].iloc[-1] == "Air Force of the Armed Forces of Ukraine"
