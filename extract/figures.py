@@ -387,6 +387,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
     surface = sentence[number.start : number.end]
     integer = re.fullmatch(r"\d+", surface) is not None
     currency = _currency_before(before)
+    if currency is not None and re.fullmatch(r"[A-Za-z]", currency.group().strip()) and integer and not number.scaled:
+        return None  # a one-letter mark counts only with a scale or separators: "R15 million", "R1,500"; "the R2 road" is a name
     if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return None
     if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:

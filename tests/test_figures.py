@@ -547,3 +547,15 @@ def test_the_end_of_a_year_span_is_no_range_end():
 )
 def test_a_change_by_then_the_level_it_reached_is_no_range(sentence, expected):
     assert [(figure.value, figure.low, figure.high) for figure in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The county set aside Sh287 million for roads.", [(287e6, "shillings")]),
+        ("Losses were about R15 million, and R1,500 per driver.", [(15e6, "rand"), (1500, "rand")]),
+        ("The R2 highway was closed for 40 days.", [(40, None)]),  # a one-letter mark on a bare integer is a name
+    ],
+)
+def test_one_letter_currency_marks_need_a_scale_or_separators(sentence, expected):
+    assert [(figure.value, figure.currency) for figure in find_figures(sentence)] == expected
