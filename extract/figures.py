@@ -269,7 +269,8 @@ _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")
 _RATE_BASE_BEFORE = re.compile(r"\bper\s+(?:every\s+)?$", re.IGNORECASE)
 _LISTED_ONE = re.compile(r"\s+(?:in|from|at|on)\s+[A-Z]")  # "... two in Idlib and one in Hama"
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
-ESTIMATE_CUE = re.compile(r"\bestimat\w*", re.IGNORECASE)
+# but "budget estimates" and "revised estimates" are a budget's planned figures, not approximations
+ESTIMATE_CUE = re.compile(r"\b(?<!budget\s)(?<!revised\s)estimat\w*", re.IGNORECASE)
 
 
 def _parse_number(match: re.Match[str]) -> _Number:

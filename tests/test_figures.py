@@ -53,6 +53,7 @@ def only(sentence: str):
         ("A deal is expected within 10 years.", "10", 10, None, 10, False, "within"),
         ("The union wants a rise over 12 months.", "12", 12, None, None, False, None),
         ("The heat has lasted for over two weeks.", "two", 2, 2, None, False, "over"),
+        ("The budget estimates are put at Rs 5,995 crore.", "Rs 5,995 crore", 59_950_000_000, None, None, False, None),
         ("The tally came over 60 hours after the vote.", "60", 60, 60, None, False, "over"),
         ("Shares ranged from 30% to nearly 43%.", "30% to nearly 43%", None, 30, 43, True, None),  # a hedged high end
         ("The landslide was 100m wide.", "100m", 100, None, None, False, None),  # metres, not million
