@@ -156,7 +156,7 @@ def _grammar() -> dict[str, object]:
                               key=len, reverse=True))
     return {
         "number": re.compile(number, re.IGNORECASE),
-        "changed_from": re.compile(rf"\b(?:{changes})\s+(?:[\w%-]+\s+){{0,3}}?from\s+$", re.IGNORECASE),
+        "changed_from": re.compile(rf"\b(?:{changes})\s+(?:[\w%,-]+\s+){{0,3}}?from\s+$", re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
         "currency_before": re.compile(rf"(?:{currency})\s?$"),
         "currency_width": max(map(len, currencies)) + 1,
@@ -241,6 +241,8 @@ _METRES_AFTER = re.compile(r"\s*(?:\(\s*[\d,.]+\s*(?:ft|feet)\b|-?(?:high|tall|l
 _HEDGED_HIGH_END = re.compile(r"(?:(?<=\bto)|(?<=\band))\s+(?:nearly|almost|about|around|roughly|approximately)\s+", re.IGNORECASE)
 _YEAR_SPAN_END = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")  # the "22" of "2021-22"
 _TIME_FROM = re.compile(r"\s+(?:after|before|later|ago|since)\b", re.IGNORECASE)
+# the verb left out: "and rape cases by 8%, from 973 to 1,051"
+_CHANGED_BY_FROM = re.compile(r"\bby\s+[\d.,]+\s*(?:%|per\s?cent|percent|points?)?\s*,?\s+from\s+$", re.IGNORECASE)
 _CHANGE_TO_LEVEL_RATIO = 3  # "by N to M" with M this many times N or more is a change and a level, not a range
 _SPAN_BOUNDED = re.compile(r"\b(?:for|in|after|of)\s+(?:over|under)\s+$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|over|that|what)\b", re.IGNORECASE)
@@ -621,7 +623,8 @@ def _join_ranges(sentence: str, numbers: list[_Number]) -> Iterator[tuple[_Numbe
                 joined = False  # "rose 9.5 per cent to $42": a change, then the level it reached
             if _YEAR_AFTER_PREPOSITION.search(sentence, max(0, current.end - 16), current.end) or _YEAR_SPAN_END.search(head):
                 joined = False  # "rose 40% in 2023 to 2.1 million", "£2.12bn in 2021-22 to £3.97bn": a year is no range end
-            if _grammar()["changed_from"].search(head[: mark.start()] if mark else head):  # type: ignore[attr-defined]
+            before_mark = head[: mark.start()] if mark else head
+            if _grammar()["changed_from"].search(before_mark) or _CHANGED_BY_FROM.search(before_mark):  # type: ignore[attr-defined]
                 joined = False  # "raised from Rs 50,000 to Rs 75,000": the old level and the new, not a range
             if re.search(r"\bby\s+$", head[: mark.start()] if mark else head, re.IGNORECASE) \
                     and following.value > _CHANGE_TO_LEVEL_RATIO * current.value:

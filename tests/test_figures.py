@@ -560,3 +560,9 @@ def test_a_change_by_then_the_level_it_reached_is_no_range(sentence, expected):
 )
 def test_one_letter_currency_marks_need_a_scale_or_separators(sentence, expected):
     assert [(figure.value, figure.currency) for figure in find_figures(sentence)] == expected
+
+
+def test_a_change_from_one_level_to_another_is_no_range_also_after_a_comma_or_with_its_verb_left_out():
+    found = find_figures("Thefts increased 11%, from 2,100 to 2,390, and robberies by 8%, from 970 to 1,050.")
+    assert [(figure.value, figure.low, figure.high) for figure in found] == [
+        (11, None, None), (2100, None, None), (2390, None, None), (8, None, None), (970, None, None), (1050, None, None)]
