@@ -62,7 +62,6 @@ class Figure:
 KINDS = {
     "figure": "a count or measure: a claim",
     "age": "an age: \"a 34-year-old\", \"aged 71\", \"Worku, 27,\", \"Reyes (42)\", \"people over 80 who\", \"younger than 5\"",
-    "duration": "a duration used as an adjective: \"a 10-year plan\"",
     "one": "the word one as an article or pronoun: \"one of the\", \"said one shopkeeper\"",
     "set": "a small count of a set already named: \"the two sides\", \"those three months\"",
     "fraction": "a fraction: \"a third of\", \"two-thirds\", \"1/2\"",
@@ -229,7 +228,6 @@ _TIME_AFTER = re.compile(
     r"^(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?(?![a-z])|GMT|UTC|[A-Z][DS]T\b|hrs\b|o'clock)|^:\d", re.IGNORECASE
 )
 _AGE = re.compile(r"^(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b", re.IGNORECASE)
-_YEAR_ADJECTIVE = re.compile(r"^-year\b", re.IGNORECASE)
 _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
 _AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'\u2019-]+\s?\($")  # "Ravi Kumar (31), a resident of"
 _AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+|from\s+(?:\d+\s+to\s+)?)?$"
@@ -413,8 +411,6 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return "age"
     if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE) or _TIMES_AFTER.match(after):
         return "multiplier"  # "higher by a factor of three", "three times the permitted number"
-    if _YEAR_ADJECTIVE.match(after):
-        return "duration"
     if re.search(r"\d[:.]$", before):
         return None
     if _RATE_BASE_BEFORE.search(before):

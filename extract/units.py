@@ -486,8 +486,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
         return Unit(None, _category_from_sentence(doc), refers_back=True)
     unit = _classify(doc, phrase, tokens[-1])
     written = _written(doc, phrase)
-    if figure.value == 1 and phrase[-1].tag_ == "NN" and unit.unit == written:
-        # "One woman died": the unit is named in the plural, like every other count's
+    hyphenated = phrase[-1].i > 0 and doc[phrase[-1].i - 1].text == "-" and phrase[-1].i - 2 == tokens[-1].i
+    if (figure.value == 1 or hyphenated) and phrase[-1].tag_ == "NN" and unit.unit == written:
+        # "One woman died", "a 48-hour strike": the unit is named in the plural, like every other count's
         plural = resources.pluralizer().plural_noun(phrase[-1].lower_)
         return Unit(written.removesuffix(phrase[-1].lower_) + plural, unit.category, unit.refers_back)
     return unit
