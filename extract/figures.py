@@ -241,6 +241,8 @@ _YEAR_SPAN_END = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")  # the "22" of "20
 _TIME_FROM = re.compile(r"\s+(?:after|before|later|ago|since)\b", re.IGNORECASE)
 # the verb left out: "and rape cases by 8%, from 973 to 1,051"
 _CHANGED_BY_FROM = re.compile(r"\bby\s+[\d.,]+\s*(?:%|per\s?cent|percent|points?)?\s*,?\s+from\s+$", re.IGNORECASE)
+TITLE_CASE_MIN_WORDS = 4  # words of four letters or more, after the first
+TITLE_CASE_SHARE = 0.8
 _CHANGE_TO_LEVEL_RATIO = 3  # "by N to M" with M this many times N or more is a change and a level, not a range
 _SPAN_BOUNDED = re.compile(r"\b(?:for|in|after|of)\s+(?:over|under)\s+$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|larger|smaller|bigger|greater|over|that|what)\b", re.IGNORECASE)
@@ -381,6 +383,12 @@ def _numbers(sentence: str) -> list[_Number]:
     return [number for number in parsed if math.isfinite(number.value)]
 
 
+def _title_case(sentence: str) -> bool:
+    """Is the sentence a headline written in title case ("Troops Killed in Three Days of Attacks")?"""
+    words = re.findall(r"[^\W\d_]{4,}", sentence)[1:]  # the first is capitalised in any sentence
+    return len(words) >= TITLE_CASE_MIN_WORDS and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def _kind(sentence: str, number: _Number) -> str | None:
     """The kind of a number (see KINDS), or None when it is no quantity at all: a date, a year, a
     time, a number in a name, a phone number, a page artefact."""
@@ -451,8 +459,9 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if _grammar()["street"].match(after):  # type: ignore[attr-defined]
         return None  # "10 Downing Street", "14 Ave Kléber": an address
-    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(_OPENERS):
-        return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died"
+    if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(_OPENERS) \
+            and not _title_case(sentence):
+        return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died", "Killed in Three Days"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
         if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after) and not _part_of_counted_whole(before, after):
             return "one" if number.value == 1 else "set"

@@ -68,7 +68,8 @@ def _lookup(tokens: list[Token]) -> tuple[str, str] | None:
     taxonomy = _taxonomy()
     for first in range(len(tokens)):
         phrase = tokens[first:]
-        for key in (" ".join(t.lower_ for t in phrase), " ".join([*(t.lower_ for t in phrase[:-1]), phrase[-1].lemma_.lower()])):
+        last = _singular(phrase[-1].lower_) if phrase[-1].tag_ == "NNPS" else phrase[-1].lemma_.lower()  # "Troops"
+        for key in (" ".join(t.lower_ for t in phrase), " ".join([*(t.lower_ for t in phrase[:-1]), last])):
             if key in taxonomy:
                 return taxonomy[key]
     return None
@@ -112,7 +113,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             if closing is not None:
                 skip_to = closing + 1  # "860 of the 1,100 (78%) gas stations": a share between a figure and its noun
                 continue
-        known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy
+        known = token.lower_ in taxonomy or token.lemma_.lower() in taxonomy \
+            or (token.tag_ == "NNPS" and _singular(token.lower_) in taxonomy)  # a title-case "Troops" keeps its plural lemma
         if phrase:
             if phrase[-1].dep_ == "compound" and (token.pos_ == "NOUN" or known) \
                     or phrase[-1].dep_ == "amod" and phrase[-1].head == token and token.pos_ == "NOUN":
@@ -185,6 +187,10 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
             phrase.insert(0, previous)
     return phrase + _coordinated(doc, phrase)
+
+
+def _singular(word: str) -> str:
+    return resources.pluralizer().singular_noun(word) or word
 
 
 def _people_named(doc: Doc, token: Token) -> bool:

@@ -566,3 +566,7 @@ def test_a_change_from_one_level_to_another_is_no_range_also_after_a_comma_or_wi
     found = find_figures("Thefts increased 11%, from 2,100 to 2,390, and robberies by 8%, from 970 to 1,050.")
     assert [(figure.value, figure.low, figure.high) for figure in found] == [
         (11, None, None), (2100, None, None), (2390, None, None), (8, None, None), (970, None, None), (1050, None, None)]
+
+
+def test_a_capitalised_number_word_in_a_title_case_headline_is_a_count_not_a_name():
+    assert [figure.surface for figure in find_figures("Forty Troops Killed in Three Days of Rebel Attacks")] == ["Forty", "Three"]

@@ -436,3 +436,7 @@ def test_people_counted_through_a_whole_take_the_wholes_verb_and_a_clause_on_the
 def test_a_participle_the_tagger_reads_as_a_past_verb_still_modifies_the_counted_noun():
     units = units_of('"There were at least 56 confirmed heatstroke deaths across the country," the paper said.')
     assert units[0].unit == "deaths"
+
+
+def test_a_title_case_headlines_plural_noun_is_read_as_its_singular_in_the_taxonomy():
+    assert units_of("Around 40 Junta Troops Killed in Resistance Attacks")[0] == Unit("troops", "casualties")
