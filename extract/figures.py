@@ -180,7 +180,9 @@ def _grammar() -> dict[str, object]:
         "fractions": fractions,
         "multiplier": re.compile(multiplier, re.IGNORECASE),
         # "level 4 of 5": the top of the label's scale is part of the label too
-        "label_before": re.compile(rf"(?<![\w.])(?:{label_before})\s(?:\d+\s+(?:out\s+)?of\s)?$", re.IGNORECASE),
+        # and the later numbers of a list of labels: "Articles 187 and 353 (1)"
+        "label_before": re.compile(rf"(?<![\w.])(?:{label_before})s?\s(?:\d+\s+(?:out\s+)?of\s)?"
+                                   rf"(?:(?:\d+,\s)*\d+(?:\s?\(\d+\))?\s(?:and|or|&)\s)?(?:\d+\s\()?$", re.IGNORECASE),
         "label_after": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{label_after})\b(?!-)", re.IGNORECASE),
         "label_joined": re.compile(rf"-(?:{label_joined})\b", re.IGNORECASE),
         # "people over 80 who live alone": an age limit of a group of people, not a count

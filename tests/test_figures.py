@@ -570,3 +570,14 @@ def test_a_change_from_one_level_to_another_is_no_range_also_after_a_comma_or_wi
 
 def test_a_capitalised_number_word_in_a_title_case_headline_is_a_count_not_a_name():
     assert [figure.surface for figure in find_figures("Forty Troops Killed in Three Days of Rebel Attacks")] == ["Forty", "Three"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("Crimes under Articles 187 and 353 (1) of the code were charged against 40 people.", ["40"]),
+        ("Under section 12, 40 people were charged.", ["40"]),  # a list of labels needs its "and"
+    ],
+)
+def test_every_number_of_a_list_of_labels_is_a_label(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
