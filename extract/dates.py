@@ -89,11 +89,12 @@ def _attached_to(entity: Span, verb: Token) -> bool:
     """Is the date an adjunct of the verb itself ("said Monday", "on Monday, X said")?"""
     if verb.lower_ == "according":
         return _within(entity.root, verb)  # "according to figures released on Tuesday by ..."
-    if entity.start in (verb.i + 1, verb.i + 2) or entity.end == verb.i:
-        return True  # next to the verb, whatever the parser attached it to
     root = _time_phrase_root(entity)
     if root.dep_ in ("poss", "compound", "amod"):
-        return False  # "Sunday's election" dates the election, not the statement
+        return False  # "Sunday's election" dates the election, not the statement, also right after the verb ("put
+        # Friday's death toll at 57")
+    if entity.start in (verb.i + 1, verb.i + 2) or entity.end == verb.i:
+        return True  # next to the verb, whatever the parser attached it to
     chain = [root.head, root.head.head, root.head.head.head, root.head.head.head.head]
     return (
         chain[0] == verb

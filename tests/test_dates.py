@@ -131,3 +131,9 @@ def test_a_quoted_speaker_s_claim_is_dated_by_the_quoting():
     text = "On Monday the state news agency quoted Idris Malouf, a navy spokesman, as saying 23 sailors were rescued."
     frame = claims_from_text(text, published=WEDNESDAY)
     assert frame.iloc[0]["claim_date"] == pd.Timestamp("2024-10-21")
+
+
+def test_a_possessive_date_right_after_the_verb_dates_the_event_not_the_claim():
+    table = claims_from_text("Headline\n\nReports from a volunteer aid group put Friday's death toll at 57.",
+                             published=dt.date(2025, 4, 12))
+    assert pd.isna(table["claim_date"].iloc[0])
