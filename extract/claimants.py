@@ -997,6 +997,9 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     return _span_mention(phrase, verb) if any(token.pos_ == "PROPN" for token in phrase) else None
 
 
+CIRCUMSTANCE_MARKS = frozenset({"with", "after", "once", "when", "before", "until", "since"})
+
+
 def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
     """The speaker of the nearest "<subject phrase> <reporting verb>" before the figure, read in surface order.
 
@@ -1011,6 +1014,8 @@ def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
             continue  # a participle ("the 55 percent recorded in 2019") describes a noun
         if _quoted(verb) and not _quoted(anchor):
             continue  # '"SACMEX counts them as consumption," said X': the quoted words are X's
+        if any(child.dep_ == "mark" and child.lower_ in CIRCUMSTANCE_MARKS for child in verb.children):
+            continue  # "With all 650 results declared, turnout was 59.9%": a circumstance, not a report
         subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
         if verb.pos_ == "VERB" and subject is not None and not _inside(anchor, subject):
             return _mention(doc, subject, verb)  # a real verb whose clause the parser left the figure out of

@@ -1370,3 +1370,8 @@ def test_a_closing_records_show_that_the_tagger_reads_as_one_noun_still_credits_
     text = ("Headline\n\nRussia fired 110 missiles overnight, the Ukrainian air force said.\n\n"
             "This year, the biggest was 81 missiles on March 9, air force records show.")
     assert claims_from_text(text)["claimant"].iloc[-1] == "Air Force of the Armed Forces of Ukraine"
+
+
+def test_a_circumstance_clause_with_its_own_verb_reports_nothing():
+    sentence = "With all 650 results declared, the turnout was confirmed as 59.9%, the lowest in 20 years."
+    assert claimant_of(sentence, figure_index=1).name is None
