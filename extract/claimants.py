@@ -571,6 +571,8 @@ def _core(head: Token) -> list[Token]:
             continue
         if child.dep_ == "case":
             continue  # the "'s" of "the ministry's bulletin"
+        if child.i > head.i and child.tag_ in ("VBN", "VBG") and head.doc[child.i - 1].text == ",":
+            continue  # "three pollsters, based on ballots counted ...": a participle set off after the name
         # "an official with the state authority, who asked not to be named": the clause is not the name, nor is
         # a participle set off by a comma ("Doctors Without Borders, known by its French initials MSF,")
         clauses = {inner.i for token in child.subtree if token.dep_ == "relcl"

@@ -54,6 +54,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("India's poll panel said turnout was 58.4 percent.", "Election Commission of India", "India"),
         ("The toll is three times the UN estimate of 670 dead.", "United Nations", None),  # the document's owner
         ("Unicef figures show 400 children died.", "UNICEF", None),  # a known body the tagger read as a noun
+        ("He had about 59% of votes according to three pollsters, based on early counts.", "three pollsters", None),
     ],
 )
 def test_attribution(sentence, name, country):
