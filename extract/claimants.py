@@ -38,8 +38,9 @@ DASHES = frozenset({"-", "–", "—", "--"})
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
     r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
-    r"\s+\(([A-Z][A-Za-z.]{1,9})\)"
+    r"\s+\(([A-Z][A-Za-z.]{1,9}(?:-[A-Z][A-Za-z.]{0,9})?)\)"  # "(CSP-DPA)" too
 )
+DESCRIPTION_WINDOW = 40  # characters after an acronym's brackets read for the noun that describes the body
 _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", the shadow administration formed by ..."
     r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
     r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
@@ -322,9 +323,13 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
             full = possessive.group(2)
         full = re.sub(r"^(?:The|the)\s+", "", full)
         acronyms.setdefault(acronym, full)
+        acronyms.setdefault(acronym.split("-")[0], full)  # the tagger may cut "CSP-DPA" at its hyphen
         following = _DESCRIPTION_AFTER.match(text, match.end())
         if following:  # "Santé publique France (SpF), the national public health agency,"
             described.append((following.group(1).split()[-1].casefold(), full))
+        kind = re.match(r"\s+([a-z][\w-]*)\b", text[match.end() : match.end() + DESCRIPTION_WINDOW])
+        if kind and kind.group(1) in _speaker_words():  # "the Strategic Framework ... (CSP-DPA) alliance said"
+            described.append((kind.group(1), full))
     by_surname: dict[str, str] = {}
     for person in persons:
         name = strip_titles(person)
@@ -675,7 +680,8 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         span = doc[core[0].i : core[-1].i + 1]
     persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
     based = {inner.i for child in head.children if child.dep_ == "amod" and child.lower_ == "based" for inner in child.subtree}
-    national = {child.i for child in head.children if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")}
+    national = {child.i for child in head.children if child.dep_ in ("amod", "compound")
+                and (child.ent_type_ in ("NORP", "GPE") or child.tag_ == "JJ")}  # "the separatist alliance"
     is_description = head.tag_ == "NN" and [token.lower_ for token in span if token.i not in based | national][:-1] \
         in (["the"], ["this"], ["that"])  # "the agency", "the Rome-based agency", "the British brand"
     is_document = head.lower_ in resources.words("source_nouns") and span[0].lower_ in ("the", "this", "these") \

@@ -1376,3 +1376,14 @@ def test_a_closing_records_show_that_the_tagger_reads_as_one_noun_still_credits_
 def test_a_circumstance_clause_with_its_own_verb_reports_nothing():
     sentence = "With all 650 results declared, the turnout was confirmed as 59.9%, the lowest in 20 years."
     assert claimant_of(sentence, figure_index=1).name is None
+
+
+def test_a_hyphenated_acronym_and_the_noun_after_its_brackets_introduce_a_body():
+    text = ("Headline\n\nAbout 30 troops were airlifted to Kidal, the Strategic Framework for the Defense of the People "
+            "(CSP-DPA) alliance said.\n\nThe separatist alliance said it had taken seven fighters hostage. "
+            "The CSP-DPA said it had seized five vehicles.")
+    assert set(claims_from_text(text)["claimant"]) == {"Strategic Framework for the Defense of the People"}
+
+
+def test_rebels_and_separatists_can_speak():
+    assert claimant_of("The separatists said they killed 84 soldiers.").name is not None
