@@ -87,7 +87,8 @@ def same_unit(predicted: Any, gold: Any) -> bool:
         return _missing(predicted) and _missing(gold)
     names = _unit_names()
     left, right = (names.get(str(unit).casefold(), str(unit)) for unit in (predicted, gold))
-    return singular(left.split()[-1]) == singular(right.split()[-1])
+    last = [(unit.split() or [""])[-1] for unit in (left, right)]  # a blank unit is compared as one
+    return singular(last[0]) == singular(last[1])
 
 
 @lru_cache(maxsize=None)

@@ -570,9 +570,10 @@ def physical_unit(text: str, number_length: int) -> Unit | None:
         return None  # quantulum3 parses a 60-character window slowly; most figures count things, not measures
     for quantity in resources.quantity_parser().parse(text):
         end = quantity.span[1]
-        if quantity.span[0] != 0 or quantity.unit.entity.name not in MEASURES or text[end : end + 1] == "-":
-            continue  # "49 second-hand jets" is no duration
-        return Unit(text[number_length:end].strip().lower(), "measure")
+        written = text[number_length:end].strip().lower()
+        if quantity.span[0] != 0 or quantity.unit.entity.name not in MEASURES or text[end : end + 1] == "-" or not written:
+            continue  # "49 second-hand jets" is no duration; nor is "383m tonnes" the metres of its "m"
+        return Unit(written, "measure")
     return None
 
 

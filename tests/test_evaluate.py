@@ -48,6 +48,7 @@ def test_different_claimants_do_not_match(predicted, gold):
         ("troops", "soldiers", False),
         ("degrees celsius", "degrees", False),
         ("special forces troops", "troop", True),  # the last word, singularised
+        ("", "tonnes", False),  # a blank unit is no error, and no match
     ],
 )
 def test_same_unit(predicted, gold, same):

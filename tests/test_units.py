@@ -440,3 +440,8 @@ def test_a_participle_the_tagger_reads_as_a_past_verb_still_modifies_the_counted
 
 def test_a_title_case_headlines_plural_noun_is_read_as_its_singular_in_the_taxonomy():
     assert units_of("Around 40 Junta Troops Killed in Resistance Attacks")[0] == Unit("troops", "casualties")
+
+
+def test_a_scaled_figure_before_a_measure_word_never_has_an_empty_unit():
+    units = units_of("Emissions fell to just 383m tonnes of carbon dioxide equivalent in 2023.")
+    assert units[0].unit == "tonnes"
