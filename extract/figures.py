@@ -155,7 +155,7 @@ def _grammar() -> dict[str, object]:
                               key=len, reverse=True))
     return {
         "number": re.compile(number, re.IGNORECASE),
-        "changed_from": re.compile(rf"\b(?:{changes})\s+(?:[\w%,-]+\s+){{0,3}}?from\s+$", re.IGNORECASE),
+        "changed_from": re.compile(rf"\b(?:{changes})\s+(?:[\w%,-]+\s+){{0,5}}?from\s+$", re.IGNORECASE),
         "unit_symbols": {symbol.lower(): unit for symbol, unit in unit_symbols.items()},
         "currency_before": re.compile(rf"(?:{currency})\s?$"),
         "currency_width": max(map(len, currencies)) + 1,
@@ -442,8 +442,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words() \
                 and previous_word.rstrip(",") not in _WEEKDAYS:
             return None  # "Boeing 737", "Apollo 11"; but "on Monday 300 people marched"
-    if integer and _model_name_after(after):
-        return None  # "the 787 Dreamliner"
+    if integer and _model_name_after(after) and not _title_case(sentence):
+        return None  # "the 787 Dreamliner"; but "22 People Still Missing As Building Collapse Toll Rises"
     if integer and re.fullmatch(r"[A-Z][\w.&/-]*\s", before) and re.match(r",\s+(?:a|an|the)\s", after):
         return None  # "Utopia 56, a charity for migrants, said": a name the apposition describes
     if integer and (_grammar()["label_before"].search(before, max(0, len(before) - LABEL_REACH))  # type: ignore[attr-defined]

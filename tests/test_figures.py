@@ -581,3 +581,12 @@ def test_a_capitalised_number_word_in_a_title_case_headline_is_a_count_not_a_nam
 )
 def test_every_number_of_a_list_of_labels_is_a_label(sentence, surfaces):
     assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
+def test_a_count_before_capitalised_words_of_a_title_case_headline_is_no_model_name():
+    assert [figure.surface for figure in find_figures("22 People Still Missing As Building Collapse Toll Rises")] == ["22"]
+
+
+def test_a_change_from_one_level_to_another_after_a_long_change_phrase_is_no_range():
+    found = find_figures("Petrol prices rose by nearly 5p per litre from 152.5p to 157.0p.")
+    assert [(figure.value, figure.low, figure.high) for figure in found] == [(5, None, None), (152.5, None, None), (157, None, None)]
