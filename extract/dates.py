@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,8 @@ from . import resources
 
 TARGET_PREPOSITIONS = {"by", "until", "till", "before"}
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+_DURATION = re.compile(r"(?:(?:the|a|an|over|for|about|some|nearly|almost)\s+)*(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?)",
+                       re.IGNORECASE)
 _DAY_PARTS = {"morning", "afternoon", "evening", "night", "late", "early", "earlier", "later", "midday"}
 
 
@@ -41,6 +44,8 @@ def resolve_day(phrase: str, published: dt.date | None, prefer: str = "past") ->
     words = phrase.lower().replace("on ", "").split()
     if published is None and not any(word.isdigit() and len(word) == 4 for word in words):
         return None
+    if _DURATION.fullmatch(phrase.strip()):
+        return None  # "over eight days", "48 hours": an amount of time, which dateparser would count back from today
     weekday = [word for word in words if word not in _DAY_PARTS]  # "Wednesday morning", "late Tuesday" name the day
     if len(weekday) == 1 and weekday[0] in _WEEKDAYS and len(weekday) < len(words):
         phrase, words = weekday[0], weekday

@@ -63,6 +63,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
     paragraph_starts = [index == 0 or "\n" in document.text[split[index - 1].end : sentence.start]
                         for index, sentence in enumerate(split)]
     listed = sentences.list_introducers([sentence.text for sentence in split], paragraph_starts)
+    quoting = sentences.quoted_paragraphs([sentence.text for sentence in split], paragraph_starts)
     # Sentences up to the last figure (or the end of its quotation) give names, speakers and dates: a speaker named
     # several sentences before is the "she" who gives the figure.
     last_needed = max(max(found), *(closers.get(index, index) for index in found))
@@ -112,11 +113,16 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
                 mention = claimants.speaker_turn(document.text[line_start : sentence.end], document.text)
             if mention is None and index + 1 < len(split) and not paragraph_starts[index + 1]:
                 mention = claimants.source_line(split[index + 1].text)
-            claimant = claimants.resolve(mention, context)
+            # a quotation paragraph with no speaker of its own gives the words of the one named right before it
+            introduced = mention is None and speaker is not None and index in quoting \
+                and quoting[index] in (speaker.sentence_index, quoting.get(speaker.sentence_index))
+            claimant = speaker.claimant if introduced else claimants.resolve(mention, context)  # type: ignore[union-attr]
             verb = mention.verb if mention is not None and mention.verb is not None and mention.verb.doc is doc else None
             claim_date, target_date = dates.claim_and_target(doc, anchor, verb, document.published)
             if claimant.name is None:
                 claim_date = document.published
+            elif introduced:
+                claim_date = claim_date or speaker.claim_date  # type: ignore[union-attr]
             elif claim_date is None and speaker is not None and speaker.claimant == claimant \
                     and (speaker.sentence_index == index or (speaker.sentence_index == index - 1
                                                               and claimants.continues_speaker(mention))):

@@ -158,6 +158,25 @@ def quote_continuations(texts: list[str]) -> dict[int, int]:
             if index and _WHOLE_QUOTATION.match(text) and any(mark in texts[index - 1] for mark in '"\u201d')}
 
 
+def quoted_paragraphs(texts: list[str], paragraph_starts: list[bool]) -> dict[int, int]:
+    """For each sentence of a paragraph that opens with a quotation mark, the index of the sentence right before
+    the run of such paragraphs when that one is no quotation itself: news names a speaker ("X said the cost was
+    not only monetary.") and gives their words in the paragraphs that follow, often with no "she said" of their
+    own. After a quotation the chain is not followed: whose words those were is the closing speaker's affair."""
+    def quotes(text: str) -> bool:
+        return text.lstrip()[:1] in ('"', "\u201c")
+
+    introducers: dict[int, int] = {}
+    introducer: int | None = None
+    for index, text in enumerate(texts):
+        if paragraph_starts[index]:
+            opens = quotes(text) and index > 0 and (introducer is not None or not quotes(texts[index - 1]))
+            introducer = (introducer if introducer is not None else index - 1) if opens else None
+        if introducer is not None:
+            introducers[index] = introducer
+    return introducers
+
+
 def list_introducers(texts: list[str], paragraph_starts: list[bool]) -> dict[int, int]:
     """For each item of a list, the index of the sentence that introduced it with a colon.
 

@@ -137,3 +137,8 @@ def test_a_possessive_date_right_after_the_verb_dates_the_event_not_the_claim():
     table = claims_from_text("Headline\n\nReports from a volunteer aid group put Friday's death toll at 57.",
                              published=dt.date(2025, 4, 12))
     assert pd.isna(table["claim_date"].iloc[0])
+
+
+@pytest.mark.parametrize("phrase", ["eight days", "over eight days", "48 hours", "the three weeks"])
+def test_an_amount_of_time_names_no_day(phrase):
+    assert resolve_day(phrase, dt.date(2023, 8, 11)) is None

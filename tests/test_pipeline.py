@@ -190,3 +190,11 @@ def test_a_headlines_officials_are_the_body_of_their_country_the_article_credits
     table = claims_from_text(text)
     assert list(table["claimant"]) == ["Ministry of Interior"] * 2
     assert list(table["claimant_country"]) == ["Portugal"] * 2
+
+
+def test_quotation_paragraphs_after_a_reported_speaker_give_that_speakers_words():
+    text = ("Headline\n\nPremier Ana Lenz said the cost was not only monetary.\n\n"
+            "\u201cThe real cost was loss of life. A boy needed a four-hour operation.\n\n"
+            "\u201cThe total cost may reach 40 million.\u201d\n\nSome 300 taxis were impounded.")
+    frame = claims_from_text(text, published="2023-08-11")
+    assert list(frame["claimant"].fillna("-")) == ["Ana Lenz", "Ana Lenz", "-"]
