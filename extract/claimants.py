@@ -302,7 +302,8 @@ def descriptions(sentences: list[Doc]) -> list[tuple[str, str]]:
         for entity in doc.ents:  # "The drivers' union SEMAF said": a described noun right before a body's name
             before = doc[entity.start - 1] if entity.start else None  # also bare: "local newspaper Hindustan Times"
             if entity.label_ == "ORG" and before is not None and before.pos_ == "NOUN" and before.tag_ == "NN" \
-                    and (before.left_edge.lower_ == "the" or (before.dep_ == "compound" and before.head.i in range(entity.start, entity.end))):
+                    and (before.left_edge.lower_ == "the"
+                         or (before.dep_ == "compound" and entity.start <= before.head.i < entity.end)):
                 pairs.append((before.lower_, entity.text))
     return pairs
 
