@@ -173,6 +173,12 @@ def _citing_verbs() -> frozenset[str]:
     return frozenset(row["verb"] for row in resources.table("reporting_verbs") if row["names_source"] == "yes")
 
 
+@lru_cache(maxsize=None)
+def _acting_verbs() -> frozenset[str]:
+    """Verbs whose plain object is what their subject did ("released 90 prisoners"), not what it reported."""
+    return frozenset(row["verb"] for row in resources.table("reporting_verbs") if row.get("object_is_act") == "yes")
+
+
 def _reports(verb: Token, anchor: Token) -> bool:
     """Does `verb` report the figure under `anchor`?"""
     if verb.lemma_.lower() not in _reporting_verbs() or verb.pos_ not in ("VERB", "AUX"):
@@ -1289,6 +1295,9 @@ def _reports_other(verb: Token, anchor: Token) -> bool:
         branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb), None)
         if branch is None:
             return False  # the figure's token is the verb itself
+        if branch.dep_ == "dobj" and verb.lemma_.lower() in _acting_verbs() \
+                and branch.lower_ not in resources.words("source_nouns"):
+            return True  # "Israel releases 90 prisoners": an act, told by the outlet
         return _side_clause(branch) or (verb.lemma_.lower() in _clause_only_verbs() and verb.dep_ == "relcl"
                                          and any(obj in (anchor, anchor.head) for obj in objects))
     if verb.lemma_.lower() in _clause_only_verbs() and not any(child.dep_ in _CLAUSES for child in verb.children):

@@ -268,6 +268,19 @@ def test_a_name_after_a_headlines_colon_is_its_speaker(sentence, name):
     assert claimant_of(sentence).name == name
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Norvalia releases 90 prisoners in exchange deal", None),  # an act the outlet tells
+        ("The rebels freed 12 hostages and released 30 detainees on Sunday.", None),
+        ("The ministry released figures showing 4,000 people had left.", "ministry"),  # a document it issued
+        ("The board published 300 pages of minutes, the regulator said.", "regulator"),
+    ],
+)
+def test_what_a_body_releases_is_an_act_not_a_report(sentence, name):
+    assert claimant_of(sentence, figure_index=-1).name == name
+
+
 def test_the_figures_with_no_document_seen_are_the_last_speaking_bodys():
     text = "The Marovian Statistics Office said 300 firms closed in April. According to the final figures, 120 more shut in May."
     assert list(claims_from_text(text, published="2024-06-01")["claimant"])[1] == "Marovian Statistics Office"
