@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -158,6 +158,8 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
                 and not any(between.pos_ in ("VERB", "AUX", "ADP", "NOUN") for between in doc[token.i + 1 : ahead.i]):
             of_the = True  # "640 Dravenian and 210 Marovian deaths": the next figure's noun is ours too, but not the
             continue  # object of its own verb ("killed 12 and injured 40"), nor another's count ("250,000 and police at 48,000")
+        if _cue_verb_misread(token, taxonomy) and all(between.pos_ == "ADV" for between in doc[start : token.i]):
+            break  # "1.27 million protested pension reforms": the figure's verb, read as a modifier of its object
         participle = token.pos_ == "VERB" and (token.tag_ in ("VBN", "VBG") or token.dep_ == "amod")  # or "VBD" misread
         if token.tag_ == "VBG" and all(between.pos_ == "ADV" for between in doc[start : token.i]) \
                 and any(child.dep_ == "dobj" for child in token.children):
@@ -187,6 +189,18 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
             phrase.insert(0, previous)
     return phrase + _coordinated(doc, phrase)
+
+
+def _cue_verb_misread(token: Token, taxonomy: Mapping[str, tuple[str, str]]) -> bool:
+    """Is a past verb of a people cue ("protested", "fled") read as a modifier of a noun that counts nothing?
+
+    "300 displaced families" has a counted modifier and a counted noun; "1.27 million protested pension
+    reforms" has neither: the verb is the figure's, and the noun is its object.
+    """
+    if token.pos_ != "VERB" or token.tag_ not in ("VBN", "VBD") or token.dep_ != "amod" or token.head.i < token.i:
+        return False
+    known = (token.lower_, token.head.lower_, token.head.lemma_.lower())
+    return token.lemma_.lower() in _cue_categories() and not any(word in taxonomy for word in known)
 
 
 def _singular(word: str) -> str:

@@ -438,6 +438,18 @@ def test_a_participle_the_tagger_reads_as_a_past_verb_still_modifies_the_counted
     assert units[0].unit == "deaths"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some 1.3 million protested tax reforms on Tuesday, the ministry said.", Unit("people", "crowd")),
+        ("About 300 displaced families returned home.", Unit("families", "other")),  # a counted modifier
+        ("Some 2,000 evacuated residents came back.", Unit("residents", "displaced")),  # a counted noun
+    ],
+)
+def test_a_peoples_verb_read_as_a_modifier_of_its_object_is_the_figures_verb(sentence, expected):
+    assert units_of(sentence)[0] == expected
+
+
 def test_a_title_case_headlines_plural_noun_is_read_as_its_singular_in_the_taxonomy():
     assert units_of("Around 40 Junta Troops Killed in Resistance Attacks")[0] == Unit("troops", "casualties")
 
