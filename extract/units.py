@@ -400,12 +400,7 @@ def _reported_subject(last: Token) -> list[Token]:
             for candidate in (*objects, *subjects):
                 entry = _lookup(_compound_phrase(candidate)) if candidate.pos_ == "NOUN" else None
                 if entry is not None and entry[1] == REFERENCE:
-                    # "the number of people", and of a participle the taxonomy names ("the number of injured", but
-                    # "the number of dead and missing" counts people)
-                    counted = [grand for child in candidate.children if child.lower_ == "of"
-                               for grand in child.children if grand.dep_ == "pobj"
-                               and (grand.pos_ == "NOUN" or (_lookup([grand]) is not None and not grand.conjuncts))]
-                    return _compound_phrase(counted[0]) if counted else _compound_phrase(candidate)
+                    return _counted_in(candidate) or _compound_phrase(candidate)
                 if entry is not None:
                     return _compound_phrase(candidate)
             attributes = [child for child in head.children if child.dep_ == "attr" and child.pos_ == "NOUN"]
@@ -417,6 +412,15 @@ def _reported_subject(last: Token) -> list[Token]:
                 return []
         token = head
     return []
+
+
+def _counted_in(reference: Token) -> list[Token]:
+    """What a reference noun counts: "the number of people", and a participle the taxonomy names ("the number
+    of injured"; but "the number of dead and missing" counts people); [] when it names nothing."""
+    counted = [grand for child in reference.children if child.lower_ == "of"
+               for grand in child.children if grand.dep_ == "pobj"
+               and (grand.pos_ == "NOUN" or (_lookup([grand]) is not None and not grand.conjuncts))]
+    return _compound_phrase(counted[0]) if counted else []
 
 
 @lru_cache(maxsize=None)
@@ -623,6 +627,9 @@ def _classify(doc: Doc, phrase: list[Token], number: Token) -> Unit:
     unit, category = entry
     if category == REFERENCE and phrase[-1].tag_ == "NNS":
         return Unit(written, OTHER)  # "struck 1,600 targets": a plural counts the things themselves
+    counted = _counted_in(phrase[-1]) if category == REFERENCE and phrase[0].i > number.i else []
+    if counted:
+        return _classify(doc, counted, number)  # "estimated at 40,000 the number of people who marched"
     if category == REFERENCE:
         return Unit(None, _category_from_sentence(doc), refers_back=True)  # "a target of 8,000", "the 20,000 mark"
     if category in (PERSON, "personnel"):

@@ -450,6 +450,11 @@ def test_a_peoples_verb_read_as_a_modifier_of_its_object_is_the_figures_verb(sen
     assert units_of(sentence)[0] == expected
 
 
+def test_a_figure_before_an_inverted_object_counts_what_the_number_is_of():
+    units = units_of("Rescuers found 12 survivors. The ministry estimated at 40,000 the number of people who fled.")
+    assert units[1] == Unit("people", "displaced")
+
+
 def test_a_title_case_headlines_plural_noun_is_read_as_its_singular_in_the_taxonomy():
     assert units_of("Around 40 Junta Troops Killed in Resistance Attacks")[0] == Unit("troops", "casualties")
 
