@@ -37,6 +37,7 @@ DIGITS = (
 EXPONENT = r"(?:\s?\u00d7\s?10\^?(?P<exponent>[-\u2212]?\d+))"
 RANGE_JOINERS = r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 SMALL_SET_LIMIT = 10
+RATIO_BASES = frozenset({*range(2, 11), 20, 50, 100})  # "one in five", "nine out of 10"; "nine out of 667 staff" counts staff
 LABEL_REACH = 24  # characters before a number read for a label word: "category 4 of 5"
 
 
@@ -371,6 +372,8 @@ def _fraction_and_multiplier_matches(sentence: str) -> Iterator[tuple[int, int, 
             bottom = _count_value(groups["denominator"] or groups["bottom"])
             if not 0 < top < bottom:
                 continue  # "24/7", "2 in 2": not a fraction
+            if groups["denominator"] and bottom not in RATIO_BASES:
+                continue  # "12 out of 300 schools": a part and its whole, two counts
             value = top / bottom
         yield match.start(), match.end(), value, "fraction"
     multiplier_matches = grammar["multiplier"].finditer(sentence) if "fold" in sentence.lower() else ()  # type: ignore[attr-defined]

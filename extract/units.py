@@ -149,9 +149,12 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             break  # "100,000 a day", "two a week": a rate's period, not the counted noun
         if token.lower_ in ("this", "that", "last", "next") and token.ent_type_ in ("DATE", "TIME"):
             break  # "risen to 61 this year", "was 5,551 that year": a time, not the counted noun
-        if token.lower_ == "of" and all(between.is_quote for between in doc[last.i + 1 : token.i]):
-            # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints'
+        if token.lower_ == "of" and all(between.is_quote or between.lower_ == "out" for between in doc[last.i + 1 : token.i]):
+            # right after the figure, or after the quote that closes it: '"tens of thousands" of complaints';
+            # and "12 out of 300 schools"
             of_the = True
+            continue
+        if token.lower_ == "out" and token.i == last.i + 1 and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
             continue
         ahead = next((ahead for ahead in doc[token.i + 1 : token.i + 4] if ahead.pos_ == "NUM"), None)
         if token.pos_ == "CCONJ" and ahead is not None \

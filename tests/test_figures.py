@@ -335,6 +335,19 @@ def test_not_a_fraction(sentence):
     assert find_quantities(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("Nine out of 667 employees were laid off.", ["Nine", "667"]),  # a part and its whole
+        ("Only 12 out of 300 schools reopened.", ["12", "300"]),
+        ("Nine out of 10 residents stayed.", []),  # a ratio
+        ("Three out of four voters backed the plan.", []),
+    ],
+)
+def test_a_part_out_of_a_whole_that_is_no_ratio_base_is_two_counts(sentence, surfaces):
+    assert [figure.surface for figure in find_figures(sentence)] == surfaces
+
+
 def test_more_than_half_is_a_bounded_fraction():
     figure = find_quantities("More than half of the ballots were counted.")[0]
     assert (figure.value, figure.low, figure.kind) == (0.5, 0.5, "fraction")

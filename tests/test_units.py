@@ -455,6 +455,10 @@ def test_a_figure_before_an_inverted_object_counts_what_the_number_is_of():
     assert units[1] == Unit("people", "displaced")
 
 
+def test_a_part_out_of_a_whole_counts_the_wholes_noun():
+    assert [unit.unit for unit in units_of("Only 12 out of 300 schools reopened.")] == ["schools", "schools"]
+
+
 def test_a_title_case_headlines_plural_noun_is_read_as_its_singular_in_the_taxonomy():
     assert units_of("Around 40 Junta Troops Killed in Resistance Attacks")[0] == Unit("troops", "casualties")
 
