@@ -1597,7 +1597,7 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
             context.bodies.setdefault(mention.text.split()[-1].casefold(), claimant)  # later "the airline" too
             context.last = claimant
             return claimant
-        if noun in resources.words("kind_nouns") and context.last.name is not None:
+        if noun in resources.words("kind_nouns") and context.last.name is not None and not _unnamed(context.last):
             claimant = context.bodies.setdefault(noun, _body_of(context.last))  # later "the company" too
             context.last = claimant
             return claimant  # "HS Orka said ... A spokesperson for the company said": the body that spoke
@@ -1683,6 +1683,13 @@ def _describes(noun: str, claimant: Claimant) -> bool:
     names = [claimant.name or "", claimant.org or ""]
     names += [alias for alias, known in _aliases().items() if known == claimant]
     return any(noun in _tokens_of(name) for name in names)
+
+
+def _unnamed(claimant: Claimant) -> bool:
+    """Is the claimant a group the text does not name ("Officials", "local media"), which no "the company" is?"""
+    words = (claimant.name or "").split()
+    return claimant.org is None and bool(words) and not any(letter.isupper() for letter in " ".join(words)[1:]) \
+        and words[-1].casefold() in _speaker_words()  # but "Renfe", a name the tagger did not know
 
 
 def _body_of(claimant: Claimant) -> Claimant:

@@ -603,6 +603,16 @@ def test_proper_noun_subject_the_tagger_leaves_unnamed_is_remembered():
     assert claimant_of("A spokesperson for the company said 62 percent of services ran.", context).name == "Renfe"
 
 
+def test_a_kind_noun_after_an_unnamed_group_is_no_body_of_that_group():
+    context = document_context("", [])
+    claimant_of("Officials told reporters that 30 people were missing.", context)
+    assert claimant_of("The company said it would cut 300 jobs.", context).name == "company"
+
+
+def test_the_media_can_speak():
+    assert claimant_of("At least 12 people were killed, local media reported.").name == "local media"
+
+
 @pytest.mark.parametrize(
     ("line", "name"),
     [
