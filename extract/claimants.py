@@ -37,8 +37,8 @@ OWNER_PRONOUNS = POSSESSIVE_PRONOUNS - {"our", "my"}  # "its own metering": the 
 DASHES = frozenset({"-", "–", "—", "--"})
 SUBJECTS = ("nsubj",)  # a passive subject ("temperatures were expected") is never the source
 _ACRONYM_INTRODUCTION = re.compile(  # "the Office for the Coordination of Humanitarian Affairs (OCHA)", "Santé publique France (SpF)"
-    r"((?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:[a-z][\w\u2019'-]*\s+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
-    r"\s+\(([A-Z][A-Za-z.]{1,9}(?:-[A-Z][A-Za-z.]{0,9})?)\)"  # "(CSP-DPA)" too
+    r"((?:[A-Z][\w\u2019'.&-]*)(?:[^\S\n]+(?:[a-z][\w\u2019'-]*[^\S\n]+){0,2}[A-Z][\w\u2019'.&-]*){0,9})"
+    r"[^\S\n]+\(([A-Z][A-Za-z.]{1,9}(?:-[A-Z][A-Za-z.]{0,9})?)\)"  # "(CSP-DPA)" too; a name stays on its line
 )
 DESCRIPTION_WINDOW = 40  # characters after an acronym's brackets read for the noun that describes the body
 _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", the shadow administration formed by ..."
@@ -1529,6 +1529,9 @@ def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:
     if mention is None:
         return Claimant()
     claimant = _placed(_canonical(mention, context), context)
+    earlier = next((heard for heard in reversed(context.heard)
+                    if claimant.org is None and heard.name == claimant.name and heard.org not in (None, heard.name)), None)
+    claimant = earlier or claimant  # "NDMA chairman Inam Haider said ... Haider added": still the NDMA's chairman
     context.heard.append(claimant)
     context.last_is_plural = mention.is_plural
     if mention.persons:

@@ -69,6 +69,19 @@ def test_acronym_introduced_by_the_document():
     assert claimant.name == "Office for Disaster Relief"
 
 
+def test_an_acronym_introduced_right_after_the_headline_does_not_take_the_headline_in():
+    text = "Floods Displace Thousands\n\nThe Office for Disaster Relief (ODR) opened shelters."
+    claimant = claimant_of("ODR said 4,000 people were evacuated.", document_context(text, []))
+    assert claimant.name == "Office for Disaster Relief"
+
+
+def test_a_surname_keeps_the_body_its_full_mention_spoke_for():
+    text = ("The Office for Disaster Relief (ODR) said 30 died. ODR chairman Tomas Vell said 4,000 were evacuated. "
+            "Vell added that 500 were in camps.")
+    frame = claims_from_text(text, published="2024-12-09")
+    assert list(frame["claimant_org"])[1:] == ["Office for Disaster Relief"] * 2
+
+
 def test_surname_resolves_to_full_name_in_document():
     context = document_context("Police chief Daniel Mrozek spoke.", ["Daniel Mrozek"])
     assert claimant_of("Mrozek said 300 people were detained.", context).name == "Daniel Mrozek"
