@@ -685,7 +685,9 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
             and not any(entity.label_ in ("PERSON", "ORG") for entity in entities):
         core = _core(head)  # "Utopia 56, a French charity ...,": the name the tagger missed, without its description
         span = doc[core[0].i : core[-1].i + 1]
-    persons = [entity.text for entity in entities if entity.label_ == "PERSON"]
+    # the person the phrase is headed by first: "Cal Fire spokesman Tom Lee", with "Cal Fire" tagged a person too
+    persons = [entity.text for entity in sorted((entity for entity in entities if entity.label_ == "PERSON"),
+                                                key=lambda entity: not entity.start <= head.i < entity.end)]
     based = {inner.i for child in head.children if child.dep_ == "amod" and child.lower_ == "based" for inner in child.subtree}
     national = {child.i for child in head.children if child.dep_ in ("amod", "compound")
                 and (child.ent_type_ in ("NORP", "GPE") or child.tag_ == "JJ")}  # "the separatist alliance"

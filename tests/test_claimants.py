@@ -622,6 +622,10 @@ def test_a_kind_noun_after_an_unnamed_group_is_no_body_of_that_group():
     assert claimant_of("The company said it would cut 300 jobs.", context).name == "company"
 
 
+def test_the_person_a_phrase_is_headed_by_speaks_when_the_tagger_reads_the_body_as_a_person_too():
+    assert claimant_of("Cal Fire spokesman Tom Lee said 1,500 firefighters were on the ground.").name == "Tom Lee"
+
+
 def test_the_media_can_speak():
     assert claimant_of("At least 12 people were killed, local media reported.").name == "local media"
 
