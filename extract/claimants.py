@@ -380,7 +380,9 @@ def tag_titled_names(doc: Doc) -> None:
     ("provincial governor Ana Ruiz"): the tagger misses many names it has not seen, and a name it misses can
     neither speak nor be found again by its surname."""
     titles = resources.words("titles")
-    bodies = resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns")
+    # nor a body's noun: "Ukraine's General Staff", "Central Command"
+    bodies = resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns") \
+        | _speaker_words()
     missed: list[Span] = []
     for token in doc:
         if token.lower_ not in titles or token.ent_type_ or _countries().get(token.lower_) or token.i + 1 >= len(doc):

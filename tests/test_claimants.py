@@ -1340,6 +1340,11 @@ def test_a_body_after_a_country_is_no_titled_name():
     assert claimant_of("U.S. Central Command said 40 drones were downed.").name == "United States Central Command"
 
 
+def test_a_body_noun_after_a_title_word_is_no_titled_name():
+    table = claims_from_text("Strikes\n\nNorvalia's General Staff put enemy losses at 1,230 troops in the past day.")
+    assert list(table["claimant"]) == ["General Staff of Norvalia"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
