@@ -800,6 +800,10 @@ def _antecedent(doc: Doc, head: Token) -> str | None:
     """
     root = main_root(doc)
     subject = _subject_of(root) if root is not None else None
+    if root is not None and subject is not None and _inside(subject, head):
+        # "Volkswagen will cut 4,000 jobs, the company said": the subject of the clause the description closes
+        reported = next((child for child in root.children if child.dep_ == "ccomp" and child.i < head.i), None)
+        subject = _subject_of(reported) if reported is not None else None
     if subject is None or subject.i >= head.i or _inside(head, subject):
         return None
     return next((entity.text for entity in doc.ents if entity.label_ == "ORG" and entity.start <= subject.i < entity.end), None)

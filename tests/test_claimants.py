@@ -626,6 +626,10 @@ def test_the_person_a_phrase_is_headed_by_speaks_when_the_tagger_reads_the_body_
     assert claimant_of("Cal Fire spokesman Tom Lee said 1,500 firefighters were on the ground.").name == "Tom Lee"
 
 
+def test_a_closing_description_is_the_named_subject_of_the_clause_it_closes():
+    assert claimant_of("Valmont Rail will cut 4,000 jobs by 2027, the company said on Thursday.").name == "Valmont Rail"
+
+
 def test_the_media_can_speak():
     assert claimant_of("At least 12 people were killed, local media reported.").name == "local media"
 
