@@ -55,6 +55,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("The toll is three times the UN estimate of 670 dead.", "United Nations", None),  # the document's owner
         ("Unicef figures show 400 children died.", "UNICEF", None),  # a known body the tagger read as a noun
         ("He had about 59% of votes according to three pollsters, based on early counts.", "three pollsters", None),
+        ("Health authorities in Gaza said 40 people were killed.", "Gaza Health Ministry", "Palestinian territories"),
     ],
 )
 def test_attribution(sentence, name, country):
