@@ -1698,9 +1698,9 @@ def _describes(noun: str, claimant: Claimant) -> bool:
 
 def _unnamed(claimant: Claimant) -> bool:
     """Is the claimant a group the text does not name ("Officials", "local media"), which no "the company" is?"""
-    words = (claimant.name or "").split()
-    return claimant.org is None and bool(words) and not any(letter.isupper() for letter in " ".join(words)[1:]) \
-        and words[-1].casefold() in _speaker_words()  # but "Renfe", a name the tagger did not know
+    name = claimant.name or ""
+    return claimant.org is None and bool(name) and not any(letter.isupper() for letter in name[1:]) \
+        and name.split()[-1].casefold() in _speaker_words()  # but "Renfe", a name the tagger did not know
 
 
 def _body_of(claimant: Claimant) -> Claimant:

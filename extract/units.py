@@ -155,7 +155,7 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             of_the = True
             continue
         if token.lower_ == "out" and token.i == last.i + 1 and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
-            continue
+            continue  # the "out" of "out of", read with the "of" next
         ahead = next((ahead for ahead in doc[token.i + 1 : token.i + 4] if ahead.pos_ == "NUM"), None)
         if token.pos_ == "CCONJ" and ahead is not None \
                 and not any(between.pos_ in ("VERB", "AUX", "ADP", "NOUN") for between in doc[token.i + 1 : ahead.i]):
