@@ -375,14 +375,19 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
     return context
 
 
+@lru_cache(maxsize=None)
+def _body_words() -> frozenset[str]:
+    """Nouns that end no person's name after a title word: "Ukraine's General Staff", "Central Command"."""
+    return resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns") \
+        | _speaker_words()
+
+
 def tag_titled_names(doc: Doc) -> None:
     """Mark as a person each run of capitalised proper nouns outside any entity right after a title
     ("provincial governor Ana Ruiz"): the tagger misses many names it has not seen, and a name it misses can
     neither speak nor be found again by its surname."""
     titles = resources.words("titles")
-    # nor a body's noun: "Ukraine's General Staff", "Central Command"
-    bodies = resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns") \
-        | _speaker_words()
+    bodies = _body_words()
     missed: list[Span] = []
     for token in doc:
         if token.lower_ not in titles or token.ent_type_ or _countries().get(token.lower_) or token.i + 1 >= len(doc):
