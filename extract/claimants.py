@@ -487,6 +487,8 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
         subjects = [subject for subject in subjects if not _dateline(subject)]  # "SEATTLE (AP) — Officials have"
     if figure is not None and len(subjects) > 1:  # two subjects are a misparse: "More than 135,000 flee RSF
         subjects = [subject for subject in subjects if not _inside(figure, subject)] or subjects  # attacks, IOM says"
+    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].i == subjects[0].i + 1 and subjects[1].pos_ == "PROPN":
+        return subjects[1]  # "the state news agency SANA reported": the parser splits the description from its name
     if subjects:
         return subjects[-1] if _addressed(subjects[0]) else subjects[0]
     inverted = _inverted_subject(verb)
@@ -666,6 +668,12 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         if named is not None:
             head = named  # "The provincial emergency service, Rescue 1122, said": the body's name, not its description
     tokens = _core(head) if head.pos_ != "PRON" else [head]
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in ("PERSON", "GPE") \
+            and head.lower_ not in _body_words():
+        described = [token for token in tokens if token.i < head.i and token.dep_ == "compound" and token.pos_ == "NOUN"
+                     and token.text.islower()]
+        if described:  # "the state news agency Narvo", "rights group Amnesty International": the name after its kind
+            tokens = [token for token in tokens if token.i > described[-1].i]
     coordinated = any(child.dep_ == "cc" for child in head.children)
     if coordinated:
         whole = sorted(head.subtree, key=lambda token: token.i)

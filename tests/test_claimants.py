@@ -56,6 +56,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("Unicef figures show 400 children died.", "UNICEF", None),  # a known body the tagger read as a noun
         ("He had about 59% of votes according to three pollsters, based on early counts.", "three pollsters", None),
         ("Health authorities in Gaza said 40 people were killed.", "Gaza Health Ministry", "Palestinian territories"),
+        ("At least 30 people died, the state news agency Narvo reported.", "Narvo", None),  # the name, not its description
     ],
 )
 def test_attribution(sentence, name, country):

@@ -62,6 +62,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("Two bombs struck a school overnight.", [("bombs", "equipment")]),
         ("The council approved a budget of 48.3 billion lei for next year.", [("lei", "money")]),
         ("Organisers said 400,000 spectators lined the route.", [("spectators", "crowd")]),
+        ("Organisers said 40,000 people attended the vigil.", [("people", "crowd")]),  # mass-event participants
         ("Officials said 52,000 crossings were recorded in a fortnight.", [("crossings", "displaced")]),
         ("The package includes 18 155mm howitzers.", [("howitzers", "equipment")]),
         # "and" with a noun of the same category and no figure of its own shares the count
