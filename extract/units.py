@@ -141,9 +141,12 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         adverbs_only = all(between.pos_ == "ADV" or between.tag_ == "VBN" and between.lemma_.lower() in _hedge_cues()
                            for between in doc[start : token.i])
         as_written = token.lower_ in taxonomy or token.pos_ == "ADJ"  # "12 wounded"; but "1,907 voted" is no vote
+        next_count = doc[token.i + 1 : token.i + 3]
+        before_next_count = len(next_count) == 2 and next_count[0].pos_ == "CCONJ" and next_count[1].like_num
         if adverbs_only and token.pos_ in ("ADJ", "VERB") and known and as_written \
-                and not (token.dep_ == "amod" and token.head.i > token.i):
-            # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths
+                and not (token.dep_ == "amod" and token.head.i > token.i and not before_next_count):
+            # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths, while "9,240 injured and 1,329 houses"
+            # are two counts however parsed
             return _noun_before_and(doc, last) or [token]
         if gap == 0 and token.lower_ in ("a", "an"):
             break  # "100,000 a day", "two a week": a rate's period, not the counted noun
@@ -240,8 +243,9 @@ def _coordinated(doc: Doc, phrase: list[Token]) -> list[Token]:
 
 def _noun_before_and(doc: Doc, last: Token) -> list[Token]:
     """The people noun of the count coordinated before a bare one: "87 soldiers killed and 240
-    wounded" counts soldiers twice; "38 dead and 40 injured" has no noun to share."""
-    joined = [token for token in doc[max(0, last.i - 2) : last.i] if token.lower_ == "and"]
+    wounded" counts soldiers twice, as does a list ("2,000 people were dead, 9,000 injured and ...");
+    "38 dead and 40 injured" has no noun to share."""
+    joined = [token for token in doc[max(0, last.i - 2) : last.i] if token.lower_ in ("and", ",")]
     if not joined:
         return []
     for token in reversed(doc[max(0, joined[-1].i - 5) : joined[-1].i]):

@@ -61,6 +61,10 @@ def only(sentence: str):
         ("The club paid 20m for the striker.", "20m", 20_000_000, None, None, False, None),
         ("Temperatures soared beyond 50C in places.", "50C", 50, 50, None, False, "beyond"),
         ("The mercury was crossing 40C for a third day.", "40C", 40, 40, None, False, "crossing"),
+        ("The fires burned just over 52 square miles.", "52", 52, 52, None, False, "just over"),  # a floor, not a hedge
+        ("Just under 400 people fled.", "400", 400, None, 400, False, "just under"),
+        ("Aftershocks of magnitude 3 or higher went on.", "3", 3, 3, None, False, "or higher"),
+        ("Households of 4 or fewer were exempt.", "4", 4, None, 4, False, "or fewer"),
     ],
 )
 def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, approx, qualifier):
