@@ -649,7 +649,8 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                     and child.lower_ in resources.words("source_nouns")), None)
     if written is not None and head.lower_ in resources.words("author_nouns"):
         head = written  # "the report's authors estimate": the report's claim, whoever it belongs to
-    while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None:
+    while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None \
+            and not _named_with(head, _source_of(head)):  # but the "US Geological Survey" is a body
         # "the ministry's bulletin listed ..." -> the ministry; "the average of estimates compiled by X" -> X
         document, head = document or head.lower_, _source_of(head)
     dateline = _dateline(head)
@@ -744,6 +745,11 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         # a nationality says nothing by itself: "the African continent had reported" is no source, "Kenyan officials" are
         can_speak=_names_speaker([entity for entity in entities if not _nationality_of(entity, head)]) or _speaks(head),
     )
+
+
+def _named_with(noun: Token, other: Token) -> bool:
+    """Are both words inside one name the tagger found ("US Geological Survey")?"""
+    return any(entity.start <= noun.i < entity.end and entity.start <= other.i < entity.end for entity in noun.doc.ents)
 
 
 def _nationality_of(entity: Span, head: Token) -> bool:

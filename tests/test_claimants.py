@@ -57,6 +57,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("He had about 59% of votes according to three pollsters, based on early counts.", "three pollsters", None),
         ("Health authorities in Gaza said 40 people were killed.", "Gaza Health Ministry", "Palestinian territories"),
         ("At least 30 people died, the state news agency Narvo reported.", "Narvo", None),  # the name, not its description
+        ("The Norvale Geological Survey said 12 tremors were recorded.", "Norvale Geological Survey", None),  # no survey of X
     ],
 )
 def test_attribution(sentence, name, country):
