@@ -191,6 +191,8 @@ def _reports(verb: Token, anchor: Token) -> bool:
     branch = path[-1] if path and path[-1].head == verb else None
     if branch is not None and _quoted(anchor) and not _quoted(verb) and branch.i < verb.i:
         return True  # '“..., the enemy has lost 42,000 troops,” X stated': the quotation is what X says, however parsed
+    if _in_setting(anchor, verb):
+        return False  # "In a 9-minute video released on Sunday, the governor said": where it was said, not what
     if any(_side_clause(token) for token in path):
         return False  # "the CGT declared it counted 3.5 million when the ministry counted 1.09 million": the ministry's
     if verb.lemma_.lower() not in _clause_only_verbs():
@@ -219,6 +221,16 @@ def _side_clause(branch: Token | None) -> bool:
     What such a clause says is not what the verb's subject reports.
     """
     return branch is not None and branch.dep_ == "advcl" and any(child.dep_ == "nsubj" for child in branch.children)
+
+
+def _in_setting(anchor: Token, verb: Token) -> bool:
+    """Is the figure in the occasion of the report that opens the sentence ("In a 9-minute video, ...", "Speaking
+    after a five-hour meeting, ..."), rather than in what is reported ("... along with two squadrons, X said")?"""
+    branch = next((token for token in [anchor, *anchor.ancestors] if token.head == verb and token != verb), None)
+    if branch is None or branch.i > verb.i or branch.left_edge.i != 0:
+        return False
+    return branch.dep_ == "prep" or (branch.dep_ == "advcl" and branch.tag_ == "VBG"
+                                     and branch.lemma_.lower() not in _reporting_verbs())
 
 
 def _key(text: str) -> str:
@@ -907,7 +919,7 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
         yield surface
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor) \
-                and not _hearsay(token):
+                and not _hearsay(token) and not _in_setting(anchor, token):
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source

@@ -1439,3 +1439,9 @@ def test_a_hyphenated_acronym_and_the_noun_after_its_brackets_introduce_a_body()
 
 def test_rebels_and_separatists_can_speak():
     assert claimant_of("The separatists said they killed 84 soldiers.").name is not None
+
+
+def test_a_figure_in_the_occasion_that_opens_the_sentence_is_not_what_is_said():
+    sentence = "In a 12-minute video posted on Monday, the mayor said 300 homes had burned."
+    assert claimant_of(sentence, figure_index=0).name is None
+    assert claimant_of(sentence, figure_index=1).name == "mayor"
