@@ -474,6 +474,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]
         if next_word and next_word.group(1).lower() in set_nouns and _names_a_set(before, after[next_word.end() :]):
             return "set"
+        if next_word and _THE_BEFORE.search(before) and _anaphoric_plural(next_word.group(1).lower()):
+            return "set"  # "the three prefectures", "the two fires": a set the text has named; but "the nine deaths"
     if number.spelled_out and not number.scaled and number.value == 1 and not _PERCENT.match(after):
         grammar = _grammar()
         if grammar["harm_after"].match(after, 0, 80) or grammar["harm_before"].search(before, max(0, len(before) - 20)):  # type: ignore[attr-defined]
@@ -485,6 +487,14 @@ def _kind(sentence: str, number: _Number) -> str | None:
             return "figure"  # "confirmed one case", "two in Idlib and one in Hama"
         return "one"  # "one of", "said one shopkeeper": an article, not a count; but "one per cent"
     return "figure"
+
+
+def _anaphoric_plural(word: str) -> bool:
+    """Is the word after "the two" a plural of no counted kind (places, events, things), which points back to a set,
+    unlike a count of people, harm or equipment ("the three soldiers") or a superlative ("the six worst")?"""
+    counted: frozenset[str] = _grammar()["counted_nouns"]  # type: ignore[assignment]
+    return word.endswith("s") and not word.endswith("ss") and word not in counted and word[:-1] not in counted \
+        and word.removesuffix("es") not in counted and word not in ("others", "times", "days", "weeks", "months", "years")
 
 
 def _names_a_set(before: str, after_noun: str) -> bool:

@@ -114,6 +114,7 @@ def test_two_figures_in_one_phrase():
         "The invasion began in February 2022.",
         "Troops will be ready on Nov. 1.",
         "Tension rose between the two countries.",
+        "Evacuees filled shelters in the three prefectures.",  # a set the text named, whatever its noun
         "From 0700 (0500 GMT) on Friday the crossing stayed shut.",
         "Kyiv is short of 155mm artillery shells.",  # a calibre
         "The estimate assumes 122 mm rockets.",
@@ -607,3 +608,12 @@ def test_a_count_before_capitalised_words_of_a_title_case_headline_is_no_model_n
 def test_a_change_from_one_level_to_another_after_a_long_change_phrase_is_no_range():
     found = find_figures("Petrol prices rose by nearly 5p per litre from 152.5p to 157.0p.")
     assert [(figure.value, figure.low, figure.high) for figure in found] == [(5, None, None), (152.5, None, None), (157, None, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It raised the toll from the nine deaths it had reported.", "The three soldiers were freed on Monday.",
+     "The six worst-hit districts will get aid first."],
+)
+def test_the_small_count_of_a_counted_kind_stays_a_figure(sentence):
+    assert len(find_figures(sentence)) == 1
