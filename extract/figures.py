@@ -105,6 +105,7 @@ def _grammar() -> dict[str, object]:
     spaced_symbols = "|".join(sorted((re.escape(symbol) for symbol in unit_symbols if len(symbol) > 1 and symbol.lower() not in ("ha", "pc", "hp", "ft", "oz")), key=len, reverse=True))
     number = (
         rf"(?P<half>half\s+an?\s+(?:{scale_word}))"
+        rf"|(?P<part_of>(?:an?|one|three)[-\s](?:quarters?|thirds?)\s+of\s+an?\s+(?:{scale_word}))\b"
         rf"|(?P<comma_decimal>\d{{1,3}},\d{{1,2}})(?=(?:\s+(?:{scale_word}))+\b)(?P<comma_scale>(?:\s+(?:{scale_word}))+)\b"
         rf"|(?P<digits>{DIGITS}){EXPONENT}?(?:(?P<suffix>{'|'.join(sorted(scale_suffixes, key=len, reverse=True))})\b"
         rf"|(?P<dscale>(?:\s+(?:{spaced_scale}))+)\b)?(?:(?P<symbol>{symbols})|\s(?P<spaced>{spaced_symbols}))?(?![\w/]|\.\w)"  # not the "p" of "10p.m."
@@ -116,9 +117,10 @@ def _grammar() -> dict[str, object]:
     plural = "|".join(sorted((re.escape(w) for w in fraction_words if w.endswith("s")), key=len, reverse=True))
     signs = "".join(word for word in fractions if not word.isalpha())
     count = rf"(?:{word_group}|\d{{1,3}})"
+    scaled_whole = rf"(?!\s+of\s+an?\s+(?:{scale_word})\b)"  # "a quarter of a million" is a number, not a share
     fraction = (
-        rf"\b(?P<whole>an?|one|{word_group})[-\s](?P<part>{singular})\b(?=\s+(?:of|the|its|their|his|her|our)\b)"
-        rf"|\b(?P<parts>{word_group})[-\s](?P<plural>{plural})\b"
+        rf"\b(?P<whole>an?|one|{word_group})[-\s](?P<part>{singular})\b(?=\s+(?:of|the|its|their|his|her|our)\b){scaled_whole}"
+        rf"|\b(?P<parts>{word_group})[-\s](?P<plural>{plural})\b{scaled_whole}"
         rf"|\b(?P<half>half)\b(?<!\bthe\shalf)(?<!\band\shalf)(?<!\ba\shalf)(?<!\bfirst\shalf)(?<!\bfinal\shalf)(?<!\bsecond\shalf)(?=\s+(?:of|the|its|their|his|her|our|all)\b)"
         rf"|\b(?P<numerator>{count})\s+(?:out\s+of|in)\s+(?P<denominator>{count})\b"
         rf"|(?<![\w/.])(?P<top>\d{{1,3}})(?:/|\s?\u2044\s?)(?P<bottom>\d{{1,3}})(?![\w/])"
@@ -284,6 +286,10 @@ def _parse_number(match: re.Match[str]) -> _Number:
     text = match.group()
     if match.group("half"):
         return _Number(match.start(), match.end(), 0.5 * scales[text.split()[-1].lower()], True, True)
+    if match.group("part_of"):  # "a quarter of a million", "three-quarters of a billion"
+        share, = (value for word, value in grammar["fractions"].items() if re.search(rf"\b{word}\b", text, re.IGNORECASE))  # type: ignore[union-attr]
+        parts = 3 if text.lower().startswith("three") else 1
+        return _Number(match.start(), match.end(), parts * share * scales[text.split()[-1].lower()], True, True)
     if match.group("comma_decimal"):  # "32,6 million": a decimal comma, as continental Europe writes it
         value = float(match.group("comma_decimal").replace(",", "."))
         multiplier = math.prod(scales[word.lower()] for word in match.group("comma_scale").split())

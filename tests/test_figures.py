@@ -65,6 +65,9 @@ def only(sentence: str):
         ("Just under 400 people fled.", "400", 400, None, 400, False, "just under"),
         ("Aftershocks of magnitude 3 or higher went on.", "3", 3, 3, None, False, "or higher"),
         ("Households of 4 or fewer were exempt.", "4", 4, None, 4, False, "or fewer"),
+        ("Arrivals have passed the 100,000 mark.", "100,000", 100000, 100000, None, False, "passed the"),
+        ("A quarter of a million people crossed.", "A quarter of a million", 250_000, None, None, False, None),
+        ("Some three-quarters of a billion euros was pledged.", "three-quarters of a billion", 750_000_000, None, None, True, "some"),
     ],
 )
 def test_figure_value_bounds_and_hedge(sentence, surface, value, low, high, approx, qualifier):
