@@ -919,7 +919,7 @@ def _candidate_mentions(doc: Doc, anchor: Token) -> Iterator[Mention]:
         yield surface
     for token in sorted(doc, key=lambda token: abs(token.i - anchor.i)):
         if token.lemma_.lower() in verbs and token.pos_ == "VERB" and not _reports_other(token, anchor) \
-                and not _hearsay(token) and not _in_setting(anchor, token):
+                and not _hearsay(token) and not _in_setting(anchor, token) and not _describes_a_noun(token, anchor):
             subject = _subject_of(token) or _subject_of_as_clause(token)
             if subject is not None and not _inside(anchor, subject) and subject.lower_ not in FIRST_PERSON \
                     and not _first_person_owned(subject):  # "Our customers are telling us": a quote, not a source
@@ -1064,7 +1064,7 @@ def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
     """
     for verb in reversed(doc[: anchor.i]):
         if verb.lemma_.lower() not in _reporting_verbs() or verb.tag_ == "VBN" or _parsed_report(verb, anchor) \
-                or _hearsay(verb):
+                or _hearsay(verb) or _describes_a_noun(verb, anchor):
             continue  # a participle ("the 55 percent recorded in 2019") describes a noun
         if _quoted(verb) and not _quoted(anchor):
             continue  # '"SACMEX counts them as consumption," said X': the quoted words are X's
@@ -1078,6 +1078,12 @@ def _surface_report(doc: Doc, anchor: Token) -> Mention | None:
             owner = _owner_in(phrase)
             return _span_mention(owner, verb) if owner is not None else None
     return None
+
+
+def _describes_a_noun(verb: Token, anchor: Token) -> bool:
+    """Is the verb a clause inside a prepositional phrase that leaves the figure out ("strikes against what it
+    claims are militant targets, killing 40")? What it reports is the phrase's noun, not the figure."""
+    return verb.dep_ == "pcomp" and not _inside(anchor, verb)
 
 
 def _quoted(token: Token) -> bool:

@@ -1445,3 +1445,4 @@ def test_a_figure_in_the_occasion_that_opens_the_sentence_is_not_what_is_said():
     sentence = "In a 12-minute video posted on Monday, the mayor said 300 homes had burned."
     assert claimant_of(sentence, figure_index=0).name is None
     assert claimant_of(sentence, figure_index=1).name == "mayor"
+

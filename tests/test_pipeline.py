@@ -198,3 +198,9 @@ def test_quotation_paragraphs_after_a_reported_speaker_give_that_speakers_words(
             "\u201cThe total cost may reach 40 million.\u201d\n\nSome 300 taxis were impounded.")
     frame = claims_from_text(text, published="2023-08-11")
     assert list(frame["claimant"].fillna("-")) == ["Ana Lenz", "Ana Lenz", "-"]
+
+
+def test_a_report_inside_a_phrase_the_figure_is_not_in_gives_no_source():
+    claims = claims_from_text("The Lutanian army said 12 soldiers were hurt. Marovia has mounted airstrikes against "
+                              "what it claims rebel targets since May 3, killing 140.", published="2025-05-14")
+    assert claims["claimant"].fillna("").tolist() == ["Lutanian army", ""]
