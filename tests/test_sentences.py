@@ -89,3 +89,9 @@ def test_quote_continuations(texts, expected):
 )
 def test_list_introducers(texts, starts, expected):
     assert list_introducers(texts, starts) == expected
+
+
+def test_a_headline_splits_at_its_semicolons_and_a_sentence_does_not():
+    text = "Organisers claim 9,000 at rally; 12 arrested near the station\n\nPolice said 3 were hurt; 4 fled."
+    assert [sentence.text for sentence in split_sentences(text)] == [
+        "Organisers claim 9,000 at rally;", "12 arrested near the station", "Police said 3 were hurt; 4 fled."]
