@@ -161,7 +161,7 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             claimants.remember_subject(doc, context)
     records = claimants.credit_headline_descriptions(claimants.credit_denials(records), document.text.find("\n"),
                                                      document.text, context)
-    for record, unit in zip(records, units.resolve_references(counted)):
+    for record, unit in zip(records, units.resolve_references(counted, [record["value"] for record in records])):
         record["unit"] = unit.unit
         record["category"] = unit.category
         record["claim_key"] = table.claim_key(

@@ -9,6 +9,7 @@ document's previous unit. The taxonomy lives in `data/units.csv`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ REFERENCE = "reference"
 PERSON = "person"
 OTHER = "other"
 MAX_GAP_TOKENS = 6
+NEAR_VALUE = 0.05  # a bare figure within 5% of an earlier one updates that count
 MEASURE_WINDOW = 60  # characters from the figure's start that quantulum3 reads for a unit
 # quantulum3's entities that news measures: not counts (dimensionless), money (ours) or time (dates).
 MEASURES = {"length", "area", "volume", "mass", "speed", "temperature", "power", "energy", "pressure"}
@@ -677,18 +679,24 @@ def _linked_category(number: Token, noun: Token) -> str | None:
     return None
 
 
-def resolve_references(units: Iterable[Unit]) -> list[Unit]:
-    """Give figures that point back the unit of the document's previous counted figure."""
+def resolve_references(units: Iterable[Unit], values: Iterable[float | None] | None = None) -> list[Unit]:
+    """Give figures that point back the unit of the document's previous counted figure, or of an earlier one of
+    nearly the same value ("More than 100,000 refugees ... ethnic Armenians ... put the exact figure at 100,417")."""
     resolved: list[Unit] = []
     previous: Unit | None = None
-    for unit in units:
-        if unit.refers_back and previous and previous.unit:
+    counted: list[tuple[float | None, Unit]] = []
+    for unit, value in zip(units, values if values is not None else itertools.repeat(None)):
+        near = [earlier for figure, earlier in counted if value and figure and abs(figure - value) <= NEAR_VALUE * value]
+        if unit.refers_back and near and near[-1] is not counted[-1][1]:
+            unit = Unit(_head(near[-1].unit), near[-1].category)
+        elif unit.refers_back and previous and previous.unit:
             unit = Unit(_head(previous.unit), previous.category)
         elif unit.refers_back:
             people = unit.category != OTHER and unit.category in _cue_categories().values()  # not "arrested"
             unit = Unit("people", unit.category) if people else Unit(None, OTHER)
         elif unit.unit and unit.category not in ("percent", "money", "measure"):
             previous = unit
+            counted.append((value, unit))
         resolved.append(unit)
     return resolved
 

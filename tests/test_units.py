@@ -136,6 +136,14 @@ def test_reference_takes_previous_counted_head():
     assert resolved[-1] == Unit("troops", "personnel")
 
 
+def test_reference_to_an_updated_count_takes_the_unit_of_the_figure_it_updates():
+    resolved = resolve_references(
+        [Unit("refugees", "displaced"), Unit("villagers", "displaced"), Unit(None, "reference", refers_back=True)],
+        [100_000, 2_000, 100_417],  # "100,000 refugees ... thousands of villagers ... the exact figure at 100,417"
+    )
+    assert resolved[-1] == Unit("refugees", "displaced")
+
+
 def test_reference_without_antecedent_is_other():
     assert resolve_references([Unit(None, "reference", refers_back=True)]) == [Unit(None, "other")]
 
