@@ -415,8 +415,12 @@ def _reported_subject(last: Token) -> list[Token]:
             attributes = [child for child in head.children if child.dep_ == "attr" and child.pos_ == "NOUN"]
             if token.dep_ == "nsubj" and head.lemma_ == "be" and attributes:
                 return _compound_phrase(attributes[0])  # "19 of the dead were children"
-            if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN" and head.lemma_.lower() not in _reporting_lemmas():
-                return _compound_phrase(head.head)  # but "organizers claiming tens of thousands" counts no organizers
+            if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN" and head.lemma_.lower() not in _reporting_lemmas() \
+                    and not (is_object and head.lemma_.lower() not in resources.words("level_verbs")
+                             and _cue_noun([head.head]) is None):
+                # but "organizers claiming tens of thousands" counts no organizers, "a boat carrying 36" no boats,
+                # while "a rally which drew 80,000" counts its crowd
+                return _compound_phrase(head.head)
             if subjects:
                 return []
         token = head

@@ -73,6 +73,8 @@ def units_of(sentence: str) -> list[Unit]:
         ("Crews searched with two patrol boats and an aircraft.", [("patrol boats", "equipment")]),
         ("It sent 45 soldiers and 12 tanks.", [("soldiers", "personnel"), ("tanks", "equipment")]),
         ("He put the losses at 87 soldiers killed and 240 wounded.", [("soldiers", "casualties"), ("soldiers", "casualties")]),
+        # the carried count points back to the people counted before it, not to its carrier
+        ("A boat with 250 people landed, and a smaller boat carrying 36 arrived later.", [("people", "other"), (None, "other")]),
         ("He said 2,000 people were dead, 9,000 injured and 1,300 houses damaged.",
          [("people", "casualties"), ("people", "casualties"), ("houses", "other")]),  # a list shares its people noun
         ("Two soldiers were killed and three wounded.", [("soldiers", "casualties"), ("soldiers", "casualties")]),
