@@ -257,6 +257,9 @@ _PHONE = re.compile(  # "+1 555-123-4567", "0 800 123 456", "555-123-4567", "8 7
 )
 # What may open a sentence inside a sentence, so a capitalised number word after it is no name:
 # "LONDON: Two", "KYIV (Reuters) - Three", '"Two people died," he said'.
+_NAMED_IN_QUOTES = re.compile(r"\b(?:named|called|dubbed|titled|entitled|billed\s+as|known\s+as|codenamed)\s+"
+                              r"[\"\u201c\u201e\u2018\u00ab'][^\"\u201c\u201d\u201e\u00bb]{0,40}$", re.IGNORECASE)
+_QUOTE_CLOSES = re.compile(r"[^\"\u201c\u201d\u201e\u00bb]{0,40}[\"\u201d\u2019\u00bb]")
 _OPENERS = (":", "-", "\u2013", "\u2014", '"', "\u201c", "'", "\u2018", "(", "[")
 _WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
 # The capitalised words after a number, and the lowercase words after them: "787 Dreamliner", "87 Dravenian soldiers".
@@ -470,6 +473,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None
     if _grammar()["street"].match(after):  # type: ignore[attr-defined]
         return None  # "10 Downing Street", "14 Ave Kléber": an address
+    if _NAMED_IN_QUOTES.search(before) and _QUOTE_CLOSES.match(after):
+        return None  # 'the protest, named "15 for 15,"': a name in quotation marks
     if number.spelled_out and surface[:1].isupper() and before.strip() and not before.rstrip().endswith(_OPENERS) \
             and not _title_case(sentence):
         return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died", "Killed in Three Days"

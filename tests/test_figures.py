@@ -118,6 +118,7 @@ def test_two_figures_in_one_phrase():
         "Troops will be ready on Nov. 1.",
         "Tension rose between the two countries.",
         "Evacuees filled shelters in the three prefectures.",  # a set the text named, whatever its noun
+        'The march, named "15 for 15", set off at noon.',  # a name in quotation marks
         "From 0700 (0500 GMT) on Friday the crossing stayed shut.",
         "Kyiv is short of 155mm artillery shells.",  # a calibre
         "The estimate assumes 122 mm rockets.",
