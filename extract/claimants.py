@@ -1354,6 +1354,14 @@ def _first_person_owned(noun: Token) -> bool:
     return any(child.dep_ == "poss" and child.lower_ in ("our", "my") for child in noun.children)
 
 
+def is_outlet(claimant: Claimant, outlet: str | None) -> bool:
+    """Is the claimant the outlet that publishes the text ("a tally by The Yomiuri Shimbun" in its own paper)?"""
+    if not claimant.name or not outlet:
+        return False
+    name, outlet_key = _key(claimant.name), _key(outlet)
+    return len(name) > 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", outlet_key) is not None
+
+
 def remember_subject(doc: Doc, context: DocumentContext) -> None:
     """Note a named subject that reports nothing ("The union, the GUHW, is demanding ...")
     as the antecedent of a later "it" or "he"."""

@@ -121,6 +121,8 @@ def claims_in_document(document: Document) -> list[dict[str, object]]:
             claim_date, target_date = dates.claim_and_target(doc, anchor, verb, document.published)
             if claimant.name is None:
                 claim_date = document.published
+            elif claimants.is_outlet(claimant, document.outlet):
+                claim_date = claim_date or document.published  # "according to a tally by The Daily X", in The Daily X
             elif introduced:
                 claim_date = claim_date or speaker.claim_date  # type: ignore[union-attr]
             elif claim_date is None and speaker is not None and speaker.claimant == claimant \

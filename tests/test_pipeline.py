@@ -204,3 +204,9 @@ def test_a_report_inside_a_phrase_the_figure_is_not_in_gives_no_source():
     claims = claims_from_text("The Lutanian army said 12 soldiers were hurt. Marovia has mounted airstrikes against "
                               "what it claims rebel targets since May 3, killing 140.", published="2025-05-14")
     assert claims["claimant"].fillna("").tolist() == ["Lutanian army", ""]
+
+
+def test_the_outlets_own_tally_is_claimed_on_publication_day():
+    claims = claims_from_text("According to a tally by The Lutania Herald, 372 people were injured.",
+                              published="2024-01-03", outlet="The Lutania Herald")
+    assert str(claims.iloc[0]["claim_date"])[:10] == "2024-01-03"
