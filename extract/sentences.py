@@ -186,13 +186,26 @@ def quoted_paragraphs(texts: list[str], paragraph_starts: list[bool]) -> dict[in
 
     introducers: dict[int, int] = {}
     introducer: int | None = None
+    in_quote = False
     for index, text in enumerate(texts):
         if paragraph_starts[index]:
             opens = quotes(text) and index > 0 and (introducer is not None or not quotes(texts[index - 1]))
             introducer = (introducer if introducer is not None else index - 1) if opens else None
+        elif not (in_quote or quotes(text)):
+            introducer = None  # '"...," X told CNN. She said ... . The crash came ...': the prose after the quote
         if introducer is not None:
             introducers[index] = introducer
+        in_quote = _still_open(text, in_quote)
     return introducers
+
+
+def _still_open(text: str, was_open: bool) -> bool:
+    """Is a quotation open at the end of this sentence, given whether it was open at its start?"""
+    straight = text.count('"')
+    opened = was_open
+    for mark in re.findall(r'[\u201c\u201d]', text):
+        opened = mark == "\u201c"
+    return opened if "\u201c" in text or "\u201d" in text else (was_open != (straight % 2 == 1))
 
 
 def list_introducers(texts: list[str], paragraph_starts: list[bool]) -> dict[int, int]:

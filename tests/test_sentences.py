@@ -2,7 +2,8 @@
 
 import pytest
 
-from extract.sentences import list_introducers, quote_closers, quote_continuations, quote_openers, split_sentences
+from extract.sentences import (list_introducers, quote_closers, quote_continuations, quote_openers, quoted_paragraphs,
+                               split_sentences)
 
 
 def test_spans_index_the_text_and_lines_split():
@@ -95,3 +96,10 @@ def test_a_headline_splits_at_its_semicolons_and_a_sentence_does_not():
     text = "Organisers claim 9,000 at rally; 12 arrested near the station\n\nPolice said 3 were hurt; 4 fled."
     assert [sentence.text for sentence in split_sentences(text)] == [
         "Organisers claim 9,000 at rally;", "12 arrested near the station", "Police said 3 were hurt; 4 fled."]
+
+
+def test_a_quotation_paragraph_gives_its_introducer_only_the_quoted_sentences():
+    texts = ["The mayor spoke first.", "\u201cWe lost 13 people,\u201d she told reporters.", "She thanked rescuers.",
+             "The crash came four months after another.", "\u201cIt is hard,\u201d she added.", "\u201cVery hard."]
+    starts = [True, True, False, False, True, False]
+    assert quoted_paragraphs(texts, starts) == {1: 0, 4: 3, 5: 3}
