@@ -1493,8 +1493,8 @@ def _person(name: str, context: DocumentContext) -> Claimant:
             close = difflib.get_close_matches(name.casefold(), list(context.persons), n=1, cutoff=FUZZY_CUTOFF)
             full = context.persons[close[0]] if close else None
         if full is None:
-            known = [claimant for claimant in set(_aliases().values())
-                     if claimant.name and claimant.name.split()[-1].casefold() == name.casefold()]
+            known = [claimant for claimant in set(_aliases().values())  # persons only: "Defense" is no surname
+                     if claimant.name and claimant.name != claimant.org and claimant.name.split()[-1].casefold() == name.casefold()]
             if len(known) == 1:
                 return known[0]
         name = full or name

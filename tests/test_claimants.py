@@ -1446,3 +1446,9 @@ def test_a_figure_in_the_occasion_that_opens_the_sentence_is_not_what_is_said():
     assert claimant_of(sentence, figure_index=0).name is None
     assert claimant_of(sentence, figure_index=1).name == "mayor"
 
+
+
+def test_a_word_the_tagger_reads_as_a_body_is_no_surname_of_a_known_body():
+    claimant = claimant_of("Tanks, 15 of them, and shells were sent, Defense Minister Anna Kovac announced.")
+    assert claimant.name == "Anna Kovac"
+    assert claimant.org != "United States Department of Defense"
