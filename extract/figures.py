@@ -502,10 +502,12 @@ def _kind(sentence: str, number: _Number) -> str | None:
 
 def _anaphoric_plural(word: str) -> bool:
     """Is the word after "the two" a plural of no counted kind (places, events, things), which points back to a set,
-    unlike a count of people, harm or equipment ("the three soldiers") or a superlative ("the six worst")?"""
+    unlike a count of people, harm or equipment ("the three soldiers", "the two fatalities") or a superlative
+    ("the six worst")?"""
     counted: frozenset[str] = _grammar()["counted_nouns"]  # type: ignore[assignment]
-    return word.endswith("s") and not word.endswith("ss") and word not in counted and word[:-1] not in counted \
-        and word.removesuffix("es") not in counted and word not in ("others", "times", "days", "weeks", "months", "years")
+    singular = resources.pluralizer().singular_noun(word)
+    return bool(singular) and not word.endswith("ss") and word not in counted and singular not in counted \
+        and word not in ("others", "times", "days", "weeks", "months", "years")
 
 
 def _names_a_set(before: str, after_noun: str) -> bool:

@@ -24,7 +24,8 @@ REFERENCE = "reference"
 PERSON = "person"
 OTHER = "other"
 MAX_GAP_TOKENS = 6
-NEAR_VALUE = 0.05  # a bare figure within 5% of an earlier one updates that count
+NEAR_VALUE = 0.05  # a bare figure within 5% of an earlier one updates that count ("100,000 refugees" -> "100,417")
+NEAR_MIN = 1000  # but small counts are close by chance ("22 vehicles", "23 rescued")
 MEASURE_WINDOW = 60  # characters from the figure's start that quantulum3 reads for a unit
 # quantulum3's entities that news measures: not counts (dimensionless), money (ours) or time (dates).
 MEASURES = {"length", "area", "volume", "mass", "speed", "temperature", "power", "energy", "pressure"}
@@ -690,7 +691,8 @@ def resolve_references(units: Iterable[Unit], values: Iterable[float | None] | N
     previous: Unit | None = None
     counted: list[tuple[float | None, Unit]] = []
     for unit, value in zip(units, values if values is not None else itertools.repeat(None)):
-        near = [earlier for figure, earlier in counted if value and figure and abs(figure - value) <= NEAR_VALUE * value]
+        near = [earlier for figure, earlier in counted
+                if value and value >= NEAR_MIN and figure and abs(figure - value) <= NEAR_VALUE * value]
         if unit.refers_back and near and near[-1] is not counted[-1][1]:
             unit = Unit(_head(near[-1].unit), near[-1].category)
         elif unit.refers_back and previous and previous.unit:

@@ -617,6 +617,7 @@ def test_a_change_from_one_level_to_another_after_a_long_change_phrase_is_no_ran
 @pytest.mark.parametrize(
     "sentence",
     ["It raised the toll from the nine deaths it had reported.", "The three soldiers were freed on Monday.",
+     "The minister announced the two fatalities on Twitter.",
      "The six worst-hit districts will get aid first."],
 )
 def test_the_small_count_of_a_counted_kind_stays_a_figure(sentence):

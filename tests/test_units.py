@@ -146,6 +146,14 @@ def test_reference_to_an_updated_count_takes_the_unit_of_the_figure_it_updates()
     assert resolved[-1] == Unit("refugees", "displaced")
 
 
+def test_a_small_count_near_an_earlier_one_by_chance_takes_the_previous_unit():
+    resolved = resolve_references(
+        [Unit("vehicles", "equipment"), Unit("people", "casualties"), Unit(None, "casualties", refers_back=True)],
+        [22, 27, 23],  # "22 vehicles ... 27 people had been found, with 23 rescued alive"
+    )
+    assert resolved[-1] == Unit("people", "casualties")
+
+
 def test_reference_without_antecedent_is_other():
     assert resolve_references([Unit(None, "reference", refers_back=True)]) == [Unit(None, "other")]
 
