@@ -727,6 +727,10 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
         whole = sorted(head.subtree, key=lambda token: token.i)  # "the group's leader, who gave his name as Ko Thura,"
         persons = [entity.text for entity in doc.ents if entity.start >= whole[0].i and entity.end <= whole[-1].i + 1
                    and (entity.label_ == "PERSON" or (entity.label_ == "ORG" and entity.root.dep_ == "appos"))]
+        if not persons and whole[-1].i + 2 < len(doc) and doc[whole[-1].i + 1].text == ",":
+            # "according to the EU's chief diplomat, Josep Borrell, ahead of ...": an apposition the parser cut off
+            persons = [entity.text for entity in doc.ents if entity.label_ == "PERSON" and entity.start == whole[-1].i + 2
+                       and (entity.end == len(doc) or doc[entity.end].is_punct)]
         body = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with")
                      for grand in child.children if grand.dep_ == "pobj"), None)
         if not persons and body is not None and head.pos_ == "NOUN":
@@ -1632,7 +1636,7 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         context.last = described
         return described  # "the agency", "the national health agency" -> the body introduced so
     if mention.is_description and known is None:
-        role_holder = context.roles.get(_role(mention.text) or "")
+        role_holder = _holder_of(_role(mention.text), context)
         if role_holder:
             return _person(role_holder, context)
         if context.last.name is not None and _describes(noun, context.last):
@@ -1694,6 +1698,17 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
     claimant = _national(claimant, mention, context)
     context.last = claimant
     return claimant
+
+
+def _holder_of(role: str | None, context: DocumentContext) -> str | None:
+    """The person the text gave a role, or the one person whose role ends in this word ("the diplomat" after
+    "the EU's chief diplomat, Josep Borrell")."""
+    if not role:
+        return None
+    if role in context.roles:
+        return context.roles[role]
+    holders = {holder for held, holder in context.roles.items() if " " not in role and held.split()[-1] == role}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _national(claimant: Claimant, mention: Mention, context: DocumentContext) -> Claimant:
@@ -1781,7 +1796,7 @@ def _generic(mention: Mention, context: DocumentContext) -> Claimant:
         return known  # "the Kenyan health ministry": the alias data's body, named with its country by `_national`
     if text[:1].isupper() and len(text.split()) == 1:
         return _person(text, context)
-    role_holder = context.roles.get(_role(text))
+    role_holder = _holder_of(_role(text), context)
     if role_holder:
         return _person(role_holder, context)
     named = _named_body(text, mention.places, context)

@@ -210,3 +210,9 @@ def test_the_outlets_own_tally_is_claimed_on_publication_day():
     claims = claims_from_text("According to a tally by The Lutania Herald, 372 people were injured.",
                               published="2024-01-03", outlet="The Lutania Herald")
     assert str(claims.iloc[0]["claim_date"])[:10] == "2024-01-03"
+
+
+def test_a_cut_off_apposition_names_the_person_and_a_shorter_role_refers_back_to_them():
+    claims = claims_from_text("The bloc has sent 700,000 shells, according to the bloc's chief diplomat, Maria Costa, "
+                              "ahead of a summit. Later, the diplomat announced plans to train 60,000 troops.")
+    assert claims["claimant"].tolist() == ["Maria Costa", "Maria Costa"]
