@@ -979,7 +979,10 @@ def _speaker_after_quote(doc: Doc, anchor: Token) -> Mention | None:
     subject = _subject_of(verb) if verb is not None else None
     if subject is None or subject.i < closing.i or subject.lower_ in FIRST_PERSON:
         return None
-    return _mention(doc, _quoted_as_saying(verb) or subject, verb)  # '"...," X quoted the committee as saying': the committee
+    # '"...," X quoted the committee as saying' and '"...," Polish Radio quotes Y': the one quoted
+    cited = next((child for child in verb.children if child.dep_ == "dobj"), None) \
+        if verb.lemma_.lower() in _citing_verbs() else None
+    return _mention(doc, _quoted_as_saying(verb) or cited or subject, verb)
 
 
 def _headline_speaker(doc: Doc, anchor: Token) -> Mention | None:

@@ -58,6 +58,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("Health authorities in Gaza said 40 people were killed.", "Gaza Health Ministry", "Palestinian territories"),
         ("At least 30 people died, the state news agency Narvo reported.", "Narvo", None),  # the name, not its description
         ("The Norvale Geological Survey said 12 tremors were recorded.", "Norvale Geological Survey", None),  # no survey of X
+        ('"About 3,000 soldiers will guard the border," Lutanian Radio quotes Defence Minister Jan Kowal.', "Jan Kowal", None),
     ],
 )
 def test_attribution(sentence, name, country):
