@@ -497,6 +497,8 @@ def _subject_of(verb: Token, figure: Token | None = None) -> Token | None:
                 and not _label(child)]
     if len(subjects) > 1:
         subjects = [subject for subject in subjects if not _dateline(subject)]  # "SEATTLE (AP) — Officials have"
+    if len(subjects) > 1:  # "a man who they say killed 18": "who" is the subject of the killing, "they" of the saying
+        subjects = [subject for subject in subjects if subject.tag_ not in ("WP", "WDT")] or subjects
     if figure is not None and len(subjects) > 1:  # two subjects are a misparse: "More than 135,000 flee RSF
         subjects = [subject for subject in subjects if not _inside(figure, subject)] or subjects  # attacks, IOM says"
     if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].i == subjects[0].i + 1 and subjects[1].pos_ == "PROPN":
@@ -656,6 +658,7 @@ def _source_of(noun: Token) -> Token | None:
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
+    head = _plural_antecedent(doc, head)
     document = None
     written = next((child for child in head.children if child.dep_ == "poss"
                     and child.lower_ in resources.words("source_nouns")), None)
@@ -766,6 +769,18 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
 def _named_with(noun: Token, other: Token) -> bool:
     """Are both words inside one name the tagger found ("US Geological Survey")?"""
     return any(entity.start <= noun.i < entity.end and entity.start <= other.i < entity.end for entity in noun.doc.ents)
+
+
+def _plural_antecedent(doc: Doc, pronoun: Token) -> Token:
+    """The subject of the sentence's main clause that a later "they" in it points to ("Authorities searched for a
+    man who they say killed 18"), or the pronoun itself."""
+    if pronoun.lower_ != "they":
+        return pronoun
+    root = main_root(doc)
+    subject = _subject_of(root) if root is not None else None
+    if subject is None or subject.i >= pronoun.i or subject.tag_ not in ("NNS", "NNPS") or not _speaks(subject):
+        return pronoun
+    return subject
 
 
 def _nationality_of(entity: Span, head: Token) -> bool:

@@ -59,6 +59,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ("At least 30 people died, the state news agency Narvo reported.", "Narvo", None),  # the name, not its description
         ("The Norvale Geological Survey said 12 tremors were recorded.", "Norvale Geological Survey", None),  # no survey of X
         ('"About 3,000 soldiers will guard the border," Lutanian Radio quotes Defence Minister Jan Kowal.', "Jan Kowal", None),
+        ("Police searched for a man who they say killed 18 people.", "Police", None),  # not the man
     ],
 )
 def test_attribution(sentence, name, country):
