@@ -452,7 +452,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if integer and re.search(r"(?<=\S )[A-Z][\w.&/]*\s$", before) and not before.rstrip().endswith(("%",)):
         previous_word = before.split()[-1]
         if not _MONTH_BEFORE.search(previous_word) and previous_word.lower() not in _qualifier_words() \
-                and previous_word.rstrip(",") not in _WEEKDAYS:
+                and previous_word.rstrip(",") not in _WEEKDAYS and not _title_case(sentence):  # "..., Leaving 38 Missing"
             return None  # "Boeing 737", "Apollo 11"; but "on Monday 300 people marched"
     if integer and _model_name_after(after) and not _title_case(sentence):
         return None  # "the 787 Dreamliner"; but "22 People Still Missing As Building Collapse Toll Rises"
@@ -707,6 +707,8 @@ def _quantities(sentence: str) -> list[Figure]:
                                        symbol=first.symbol, kind=kind))
         else:
             kinds = {_kind(sentence, first), _kind(sentence, second)} - {None}
+            if sentence[first.start - 1 : first.start].isalpha() and _kind(sentence, first) is None:
+                continue  # "flight J2-8243": a code, not a range
             if kinds:  # a range is a claim when either end is one ("one to two years"), unless an end is an age
                 kind = "age" if "age" in kinds else "figure" if "figure" in kinds else min(kinds)  # "19 and 29 years old"
                 hedged = _HEDGED_HIGH_END.search(sentence, first.end, second.start) is not None

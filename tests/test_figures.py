@@ -119,6 +119,7 @@ def test_two_figures_in_one_phrase():
         "Tension rose between the two countries.",
         "Evacuees filled shelters in the three prefectures.",  # a set the text named, whatever its noun
         'The march, named "15 for 15", set off at noon.',  # a name in quotation marks
+        "Flight J2-8243 left the capital at dawn.",  # a code, not a range
         "From 0700 (0500 GMT) on Friday the crossing stayed shut.",
         "Kyiv is short of 155mm artillery shells.",  # a calibre
         "The estimate assumes 122 mm rockets.",
@@ -622,3 +623,7 @@ def test_a_change_from_one_level_to_another_after_a_long_change_phrase_is_no_ran
 )
 def test_the_small_count_of_a_counted_kind_stays_a_figure(sentence):
     assert len(find_figures(sentence)) == 1
+
+
+def test_a_title_case_headline_keeps_a_count_after_a_capitalised_verb():
+    assert [f.surface for f in find_figures("Ferry Sinks Off Coast, Leaving 38 Missing and Four Dead")] == ["38", "Four"]
