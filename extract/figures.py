@@ -479,7 +479,8 @@ def _kind(sentence: str, number: _Number) -> str | None:
             and not _title_case(sentence):
         return None  # "Three Crosses Square", "BBC One": a name; but "LONDON: Two people died", "Killed in Three Days"
     if number.spelled_out and not number.scaled and number.value <= SMALL_SET_LIMIT:
-        if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after) and not _part_of_counted_whole(before, after):
+        if _SET_BEFORE.search(before) or _OF_SET_AFTER.match(after) and not _part_of_counted_whole(before, after) \
+                and not _qualifiers(sentence, number.start, number.end):  # but "at least six of the workers" is a count
             return "one" if number.value == 1 else "set"
         next_word = _NEXT_WORD.match(after)
         set_nouns: frozenset[str] = _grammar()["set_nouns"]  # type: ignore[assignment]

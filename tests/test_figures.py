@@ -627,3 +627,8 @@ def test_the_small_count_of_a_counted_kind_stays_a_figure(sentence):
 
 def test_a_title_case_headline_keeps_a_count_after_a_capitalised_verb():
     assert [f.surface for f in find_figures("Ferry Sinks Off Coast, Leaving 38 Missing and Four Dead")] == ["38", "Four"]
+
+
+def test_a_bounded_share_of_a_set_is_a_count():
+    assert [f.surface for f in find_figures("He said at least six of the miners were trapped.")] == ["six"]
+    assert find_figures("Two of the region's poorest nations met.") == []
