@@ -1047,6 +1047,8 @@ def _closing_source(doc: Doc, anchor: Token) -> Mention | None:
     # the verb ends the sentence but for its own adjuncts: "... has disclosed", "... disclosed yesterday";
     # the tagger may read it as a plural noun the parse still joins to the main clause ("..., X reports as of noon")
     # or as the last noun of a compound it closes: "..., air force records show[NN]."
+    relayed = {inner.i for token in words if token.lower_ == "according" for inner in token.subtree}
+    words = [token for token in words if token.i not in relayed]  # "..., X announced on Friday, according to N-tv."
     verb = next((token for token in reversed(words) if token.pos_ == "VERB" or token.tag_ == "NNS" and token.dep_ == "conj"
                  and token.lower_ != token.lemma_.lower()
                  or token == words[-1] and token.dep_ == "ROOT" and any(child.dep_ == "compound" for child in token.children)), None)
@@ -1690,7 +1692,8 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         if claimant.org is None or claimant.country is None:
             # the document's acronym first: the tagger may see no organisation in "UNICEF Executive Director
             # Henrietta Fore", or take "UNICEF Executive" for one
-            named = [word for word in re.findall(r"[\w&-]+", mention.text) if word in context.acronyms] + list(mention.orgs)
+            named = [word for word in re.findall(r"[\w&-]+", mention.text) if word in context.acronyms] \
+                + [org for org in mention.orgs if _key(org) not in resources.words("titles")]  # not "Defense" of "Defense Minister X"
             org = _organisation(named[0], context) if named else None
             if org is None and mention.text.split()[0].casefold() in OWNER_PRONOUNS and context.last.name is not None \
                     and context.last.name == context.last.org:

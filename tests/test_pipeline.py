@@ -216,3 +216,11 @@ def test_a_cut_off_apposition_names_the_person_and_a_shorter_role_refers_back_to
     claims = claims_from_text("The bloc has sent 700,000 shells, according to the bloc's chief diplomat, Maria Costa, "
                               "ahead of a summit. Later, the diplomat announced plans to train 60,000 troops.")
     assert claims["claimant"].tolist() == ["Maria Costa", "Maria Costa"]
+
+
+def test_a_closing_report_relayed_by_another_outlet_is_the_speakers():
+    claims = claims_from_text("Lutania will send four air defence systems, 15 Leopard 1 tanks and 100,000 shells to its "
+                              "ally, Defense Minister Anna Kovac announced on Friday, according to N-tv.",
+                              published="2025-04-11")
+    assert claims["claimant"].tolist() == ["Anna Kovac"] * 3
+    assert claims["claimant_org"].isna().all()  # not the tagger's "Defense"
