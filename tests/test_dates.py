@@ -69,6 +69,7 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY, figure_index: int = 
         ("The ministry said in a report published on Tuesday that 600 schools had closed.", dt.date(2024, 10, 22), None),
         ("The party's leader told supporters on Monday night that 1,800 votes were missing.", dt.date(2024, 10, 21), None),
         ("Winds reached 60mph, according to the 10am advisory.", None, None),
+        ("In a video released on Monday, the governor said 2,700 structures had burned.", dt.date(2024, 10, 21), None),
     ],
 )
 def test_claim_and_target(sentence, claim_date, target_date):
