@@ -45,7 +45,9 @@ _DESCRIPTION_AFTER = re.compile(  # ", the national public health agency," / ", 
     r",\s+(?:the|an?)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)"
     r"(?:\s*[,.;]|\s+(?:formed|set|created|founded|based|run|led|backed|which|that|who|of|in|by|for|at)\b)"
 )
-_WORDS_BEFORE = re.compile(r"(?:[\w.\u2019'-]+,?\s+){1,4}$")  # "The spokesman, <person>" too
+# "The spokesman, <person>" too, and "Deputy Inspector General (DIG) <person>"
+_WORDS_BEFORE = re.compile(r"(?:[\w.\u2019'-]+,?\s+){1,4}(?:\([A-Z]{2,6}\)\s+)?$")
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
 WORDS_BEFORE_WINDOW = 200  # characters: four words and their spaces
 # "<person>, a spokesman for the coast guard,": the title words of an apposition, up to its first link word
 _ROLE_AFTER = re.compile(r",\s+(?:an?|the)\s+((?:[\w.\u2019'-]+\s+){0,3}?[\w.\u2019'-]+)(?=\s+(?:for|of|at|in|with)\b|\s*[,.;])")
@@ -458,6 +460,7 @@ def _role(text: str) -> str | None:
     inverted = _TITLE_OF.search(text)
     if inverted is not None and inverted.group("title").casefold() in titles:
         text = f"{text[: inverted.start()]}{inverted.group('field')} {inverted.group('title')}"  # "Minister of Defense"
+    text = _BRACKETED_ACRONYM.sub(" ", text)  # "Inspector General (DIG)": the title, spelt out
     words = [spelt_out.get(word.casefold().strip(",."), word.casefold().strip(",.")) for word in text.split()]
     role: list[str] = []
     for word in reversed(words):
@@ -1640,6 +1643,11 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         if holder is not None:
             context.last = holder
             return holder  # "The NEBA Chairman, Prof. Amara Bello, said ... The NEBA Chief added": her
+    titled = context.acronyms.get(_key(mention.text).upper())
+    holder = _holder_of(_role(titled), context) if titled and _is_title(titled) and not mention.persons else None
+    if holder:
+        context.last = _person(holder, context)
+        return context.last  # "Deputy Inspector General (DIG) X said ... the DIG said": X
     known = _lookup(mention.text, context)
     described = context.bodies.get(noun) if not mention.persons and not mention.orgs else None
     if described is not None and noun in resources.words("kind_nouns") and context.last.name is not None \
@@ -1692,8 +1700,9 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         if claimant.org is None or claimant.country is None:
             # the document's acronym first: the tagger may see no organisation in "UNICEF Executive Director
             # Henrietta Fore", or take "UNICEF Executive" for one
-            named = [word for word in re.findall(r"[\w&-]+", mention.text) if word in context.acronyms] \
-                + [org for org in mention.orgs if _key(org) not in resources.words("titles")]  # not "Defense" of "Defense Minister X"
+            named = [word for word in re.findall(r"[\w&-]+", mention.text) if word in context.acronyms
+                     and not _is_title(context.acronyms[word])] \
+                + [org for org in mention.orgs if not _is_title(context.acronyms.get(org, org))]  # not "Defense" Minister
             org = _organisation(named[0], context) if named else None
             if org is None and mention.text.split()[0].casefold() in OWNER_PRONOUNS and context.last.name is not None \
                     and context.last.name == context.last.org:
@@ -1719,6 +1728,11 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
     claimant = _national(claimant, mention, context)
     context.last = claimant
     return claimant
+
+
+def _is_title(name: str) -> bool:
+    """Is a name all title words ("Deputy Inspector General"), a person's role rather than a body?"""
+    return _role(name) == " ".join(name.casefold().split())
 
 
 def _holder_of(role: str | None, context: DocumentContext) -> str | None:

@@ -172,6 +172,8 @@ def _grammar() -> dict[str, object]:
         "qualifier_patterns": {phrase: _qualifier_pattern(phrase, position) for phrase, _, position in qualifiers},
         "qualifier_reach": max(len(phrase) for phrase, _, _ in qualifiers) + 16,
         "set_nouns": resources.words("set_nouns"),
+        "harmed_nouns": frozenset(form for row in resources.table("units") if row["category"] == "casualties"
+                                  for form in (row["noun"].lower(), resources.pluralizer().plural_noun(row["noun"].lower()))),
         # "155mm shells": up to two words, then a weapon or munition of the unit taxonomy
         "calibre_after": re.compile(rf"\s*(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(sorted(map(re.escape, weapons), key=len, reverse=True))})\b",
                                     re.IGNORECASE),
@@ -525,9 +527,10 @@ def _part_of_counted_whole(before: str, after: str) -> bool:
         return True
     of_phrase = _OF_PHRASE.match(after)
     number_words: dict[str, float] = _grammar()["number_words"]  # type: ignore[assignment]
+    harmed: frozenset[str] = _grammar()["harmed_nouns"]  # type: ignore[assignment]
     return of_phrase is not None and any(
-        word[:1].isdigit() or word in number_words for word in of_phrase.group().lower().split()
-    )
+        word[:1].isdigit() or word in number_words or word in harmed for word in of_phrase.group().lower().split()
+    )  # "four of the dead were children", "two of the injured": part of a toll
 
 
 def _model_name_after(after: str) -> bool:

@@ -632,3 +632,4 @@ def test_a_title_case_headline_keeps_a_count_after_a_capitalised_verb():
 def test_a_bounded_share_of_a_set_is_a_count():
     assert [f.surface for f in find_figures("He said at least six of the miners were trapped.")] == ["six"]
     assert find_figures("Two of the region's poorest nations met.") == []
+    assert [f.surface for f in find_figures("Four of the dead were children.")] == ["Four"]  # part of a toll

@@ -224,3 +224,10 @@ def test_a_closing_report_relayed_by_another_outlet_is_the_speakers():
                               published="2025-04-11")
     assert claims["claimant"].tolist() == ["Anna Kovac"] * 3
     assert claims["claimant_org"].isna().all()  # not the tagger's "Defense"
+
+
+def test_an_acronym_of_a_title_refers_to_the_person_who_holds_it():
+    claims = claims_from_text('"Thirty people have died," Deputy Inspector General (DIG) Ravi Menon said. '
+                              "Four of the dead were children, the DIG said.")
+    assert claims["claimant"].tolist() == ["Ravi Menon", "Ravi Menon"]
+    assert claims["claimant_org"].isna().all()  # a title is no body
