@@ -248,6 +248,7 @@ _YEAR_SPAN_END = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/]$")  # the "22" of "20
 _TIME_FROM = re.compile(r"\s+(?:after|before|later|ago|since)\b", re.IGNORECASE)
 # the verb left out: "and rape cases by 8%, from 973 to 1,051"
 _CHANGED_BY_FROM = re.compile(r"\bby\s+[\d.,]+\s*(?:%|per\s?cent|percent|points?)?\s*,?\s+from\s+$", re.IGNORECASE)
+MODEL_REACH_WORDS = 3  # words after a model's name read for the counted noun: "30 Leopard 1 A5 tanks"
 TITLE_CASE_MIN_WORDS = 4  # words of four letters or more, after the first
 TITLE_CASE_SHARE = 0.8
 _CHANGE_TO_LEVEL_RATIO = 3  # "by N to M" with M this many times N or more is a change and a level, not a range
@@ -469,6 +470,9 @@ def _kind(sentence: str, number: _Number) -> str | None:
         return None  # "18 155mm howitzers": a calibre naming the counted thing
     if number.symbol and number.symbol.lower() == "mm" and _grammar()["calibre_after"].match(after):  # type: ignore[attr-defined]
         return None  # "155mm shells are scarce", "a 120 mm mortar round": a calibre, not a length
+    hyphenated_mm = re.match(r"-mm\b", after)
+    if hyphenated_mm and _grammar()["calibre_after"].match(after, hyphenated_mm.end()):  # type: ignore[attr-defined]
+        return None  # "700,000 155-mm shells"
     if any(m.start() <= number.start and number.end <= m.end() for m in _PHONE.finditer(sentence)):
         return None
     if not sentence[: number.start].strip(" [(") and not sentence[number.end :].strip(" .)]"):
@@ -544,7 +548,11 @@ def _model_name_after(after: str) -> bool:
     name = match.group("name")
     if not re.search(r"\b[A-Z][a-z]{2,}", name) or name.endswith("s") or name.split()[-1].lower() in counted:
         return False  # "300 UN peacekeepers", "12 Marines", "450 Nm", "-387 Fahrenheit"
-    return not any(word.endswith("s") or word in counted for word in match.group("next").split())
+    if any(word.endswith("s") or word in counted for word in match.group("next").split()):
+        return False
+    following = re.findall(r"[A-Za-z]+", after[match.end("name") :])[:MODEL_REACH_WORDS]
+    # "30 Leopard 1 A5 tanks": a model's name, then the counted noun
+    return not any(word.lower() in counted or word.lower().removesuffix("s") in counted for word in following)
 
 
 def _listed_value(sentence: str, start: int, end: int) -> bool:

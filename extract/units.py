@@ -197,6 +197,14 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
         previous = doc[phrase[0].i - 1]
         if previous.pos_ == "ADJ" and f"{previous.lower_} {phrase[0].lower_}" in _taxonomy():
             phrase.insert(0, previous)
+    counted = last.head
+    if phrase and last.dep_ == "nummod" and counted.pos_ == "NOUN" and phrase[-1].i < counted.i <= phrase[-1].i + 4 \
+            and phrase[-1].tag_ != "NNS":  # but "500 Rohingya refugees land in ...": a headline's verb read as a noun
+        # the figure's own noun lies beyond where the words stopped: "12 combat armored vehicles", "two cruise Kh-59
+        # cruise missiles"; the words between when they are plain modifiers, else the noun and its compounds
+        between = doc[phrase[0].i : counted.i + 1]
+        plain = all(token.pos_ in ("ADJ", "NOUN") or token.tag_ == "VBN" for token in between)
+        phrase = list(between) if plain else _compound_phrase(counted)
     return phrase + _coordinated(doc, phrase)
 
 

@@ -633,3 +633,14 @@ def test_a_bounded_share_of_a_set_is_a_count():
     assert [f.surface for f in find_figures("He said at least six of the miners were trapped.")] == ["six"]
     assert find_figures("Two of the region's poorest nations met.") == []
     assert [f.surface for f in find_figures("Four of the dead were children.")] == ["Four"]  # part of a toll
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        ("The package includes 30 Leopard 1 A5 tanks.", ["30"]),  # a model's name, then the counted noun
+        ("Stocks reached 700,000 155-mm shells.", ["700,000"]),  # a hyphenated calibre
+    ],
+)
+def test_model_names_and_calibres_inside_a_count(sentence, surfaces):
+    assert [f.surface for f in find_figures(sentence)] == surfaces

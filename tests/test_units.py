@@ -75,6 +75,8 @@ def units_of(sentence: str) -> list[Unit]:
         ("He put the losses at 87 soldiers killed and 240 wounded.", [("soldiers", "casualties"), ("soldiers", "casualties")]),
         # the carried count points back to the people counted before it, not to its carrier
         ("A boat with 250 people landed, and a smaller boat carrying 36 arrived later.", [("people", "other"), (None, "other")]),
+        ("Strikes hit 12 combat armored vehicles and two cruise Kh-59 cruise missiles.",
+         [("combat armored vehicles", "equipment"), ("cruise missiles", "equipment")]),  # the figure's own noun
         ("He said 2,000 people were dead, 9,000 injured and 1,300 houses damaged.",
          [("people", "casualties"), ("people", "casualties"), ("houses", "other")]),  # a list shares its people noun
         ("Two soldiers were killed and three wounded.", [("soldiers", "casualties"), ("soldiers", "casualties")]),
