@@ -172,6 +172,7 @@ def _grammar() -> dict[str, object]:
         "qualifier_patterns": {phrase: _qualifier_pattern(phrase, position) for phrase, _, position in qualifiers},
         "qualifier_reach": max(len(phrase) for phrase, _, _ in qualifiers) + 16,
         "set_nouns": resources.words("set_nouns"),
+        "measure_nouns": frozenset(row["noun"].lower() for row in resources.table("units") if row["category"] == "measure"),
         "harmed_nouns": frozenset(form for row in resources.table("units") if row["category"] == "casualties"
                                   for form in (row["noun"].lower(), resources.pluralizer().plural_noun(row["noun"].lower()))),
         # "155mm shells": up to two words, then a weapon or munition of the unit taxonomy
@@ -565,6 +566,9 @@ def _glued_prefix(before: str) -> bool:
     """Whether `before` ends with a sign or a bound glued by a hyphen ("minus-5", "sub-400"), not a name."""
     if re.search(r"\bminus-$", before, re.IGNORECASE):
         return True
+    measured = re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)
+    if measured and measured.group(1).lower() in _grammar()["measure_nouns"]:  # type: ignore[operator]
+        return True  # "the magnitude-6.8 tremor": a measure named before its value
     rows: list[tuple[str, str, str]] = _grammar()["qualifiers_before"]  # type: ignore[assignment]
     head = before.lower()
     return any(phrase.endswith("-") and re.search(rf"(?:^|\W){re.escape(phrase)}$", head) for phrase, _, _ in rows)

@@ -491,6 +491,10 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     measured = physical_unit(doc.text[figure.start :][:MEASURE_WINDOW], figure.end - figure.start)
     if measured is not None:
         return measured
+    glued = doc.text[tokens[0].idx : figure.start]
+    entry = _taxonomy().get(glued[:-1].lower()) if glued.endswith("-") else None
+    if entry is not None and entry[1] == "measure":
+        return Unit(glued[:-1].lower(), "measure")  # "the magnitude-6.8 tremor", one token to the tagger
     respective = _respective_noun(doc, tokens[-1])
     if respective is not None:
         return _classify(doc, _compound_phrase(respective), tokens[-1])  # "... drones ... to 666, 19 and 16 respectively"

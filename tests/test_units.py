@@ -75,6 +75,7 @@ def units_of(sentence: str) -> list[Unit]:
         ("He put the losses at 87 soldiers killed and 240 wounded.", [("soldiers", "casualties"), ("soldiers", "casualties")]),
         # the carried count points back to the people counted before it, not to its carrier
         ("A boat with 250 people landed, and a smaller boat carrying 36 arrived later.", [("people", "other"), (None, "other")]),
+        ("The magnitude-6.8 tremor struck before dawn.", [("magnitude", "measure")]),  # one token to the tagger
         ("Strikes hit 12 combat armored vehicles and two cruise Kh-59 cruise missiles.",
          [("combat armored vehicles", "equipment"), ("cruise missiles", "equipment")]),  # the figure's own noun
         ("He said 2,000 people were dead, 9,000 injured and 1,300 houses damaged.",
