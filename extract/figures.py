@@ -238,6 +238,9 @@ _TIME_AFTER = re.compile(
 _AGE = re.compile(r"^(?:-|\s)(?:years?|months?|weeks?)(?:-|\s)old\b", re.IGNORECASE)
 _AGE_BETWEEN_COMMAS = re.compile(r"\b[A-Z][\w'\u2019-]+,\s$")  # "Tadesse Worku, 27, won"
 _AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'\u2019-]+\s?\($")  # "Ravi Kumar (31), a resident of"
+_COUNT_IN_BRACKETS = re.compile(r"\(\s*\d[\d,]*\s+[a-z]{3,}")  # "(42 deaths)"
+_BARE_BRACKETED = re.compile(r"\((\d[\d,]*)\)")
+MAX_AGE = 120
 _AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\bages?\s+(?:groups?\s+)?(?:of\s+|from\s+(?:\d+\s+to\s+)?)?$"
                            r"|\bthe\s+age\s+of\s+$", re.IGNORECASE)
 # "children younger than 10", "age group five to 14", "under the age of 5", "the retirement age from 62 to 64"
@@ -429,11 +432,12 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if _AGE.match(after):
         return "age"
     whole = float(number.value).is_integer() and not number.scaled  # "children under 5", "children under five"
-    if whole and number.value < 120 and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
+    if whole and number.value < MAX_AGE and _grammar()["age_limit"].search(before, max(0, len(before) - 30)) \
             and not re.match(r"\s+(?:per\s?cent|percent|%|years?\b|of\b)", after):  # type: ignore[attr-defined]
         return "age"
-    if whole and number.value < 120 \
-            and (_AGE_IN_BRACKETS.search(before) and after.startswith(")") or _AGE_COMPARED.search(before)):
+    if whole and number.value < MAX_AGE \
+            and (_AGE_IN_BRACKETS.search(before) and after.startswith(")") and not _counts_in_brackets(sentence)
+                 or _AGE_COMPARED.search(before)):
         return "age"
     if re.search(r"\bfactor\s+of\s+$", before[-12:], re.IGNORECASE) or _TIMES_AFTER.match(after):
         return "multiplier"  # "higher by a factor of three", "three times the permitted number"
@@ -442,7 +446,7 @@ def _kind(sentence: str, number: _Number) -> str | None:
     if _RATE_BASE_BEFORE.search(before):
         return None  # "12 cases per 100,000 people": the base of a rate counts nothing
     if re.search(r"\baged\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE) or _AGE_BETWEEN_COMMAS.search(before) \
-            and integer and number.value < 120 and after.startswith(","):
+            and integer and number.value < MAX_AGE and after.startswith(","):
         return "age"
     if currency:
         before = before[: currency.start()]
@@ -560,6 +564,14 @@ def _listed_value(sentence: str, start: int, end: int) -> bool:
     """Is this a value a list sets after a name and a dash ("Ann Mora-14,318", "Ben Osei -41,207")? A model
     number or a negative figure is not written with thousands separators after a word."""
     return _GROUPED.fullmatch(sentence[start:end]) is not None and re.search(r"[A-Za-z]\s?-$", sentence[:start]) is not None
+
+
+def _counts_in_brackets(sentence: str) -> bool:
+    """Does the sentence list counts in brackets ("Swabi (42 deaths), Shangla (36)", "Punjab (165), Sindh (51)"),
+    so that a small bracketed number after a name is a count, not an age ("Ravi Kumar (31)")?"""
+    if _COUNT_IN_BRACKETS.search(sentence):
+        return True
+    return any(float(value.replace(",", "")) >= MAX_AGE for value in _BARE_BRACKETED.findall(sentence))
 
 
 def _glued_prefix(before: str) -> bool:

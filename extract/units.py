@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from . import resources
 from .figures import Figure
 
+_BRACKETED_AFTER_WORD = re.compile(r"[^\W\d]\s?\($")
 REFERENCE = "reference"
 PERSON = "person"
 OTHER = "other"
@@ -491,6 +492,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     measured = physical_unit(doc.text[figure.start :][:MEASURE_WINDOW], figure.end - figure.start)
     if measured is not None:
         return measured
+    if _BRACKETED_AFTER_WORD.search(doc.text[: figure.start]) and doc.text[figure.end : figure.end + 1] == ")":
+        # "469 deaths, followed by Punjab (165), Sindh (51)": an item's count of what the list counts
+        return Unit(None, _category_from_sentence(doc), refers_back=True)
     glued = doc.text[tokens[0].idx : figure.start]
     entry = _taxonomy().get(glued[:-1].lower()) if glued.endswith("-") else None
     if entry is not None and entry[1] == "measure":

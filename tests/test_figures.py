@@ -644,3 +644,11 @@ def test_a_bounded_share_of_a_set_is_a_count():
 )
 def test_model_names_and_calibres_inside_a_count(sentence, surfaces):
     assert [f.surface for f in find_figures(sentence)] == surfaces
+
+
+def test_a_bracketed_number_after_a_name_is_an_age_unless_the_brackets_list_counts():
+    ages = find_quantities("Ravi Kumar (31), a farmer, and Asha Devi (45) died.")
+    assert [(f.surface, f.kind) for f in ages] == [("31", "age"), ("45", "age")]
+    counts = find_figures("Hardest hit were Swabi (42 deaths), Shangla (36) and Swat (20).")
+    assert [f.surface for f in counts] == ["42", "36", "20"]
+    assert [f.surface for f in find_figures("Most died in Punjab (165) and Sindh (51).")] == ["165", "51"]
