@@ -661,7 +661,7 @@ def _source_of(noun: Token) -> Token | None:
 def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the union, which says ..." -> the union
-    head = _plural_antecedent(doc, head)
+    head = _antecedent_in_sentence(doc, head)
     document = None
     written = next((child for child in head.children if child.dep_ == "poss"
                     and child.lower_ in resources.words("source_nouns")), None)
@@ -774,16 +774,18 @@ def _named_with(noun: Token, other: Token) -> bool:
     return any(entity.start <= noun.i < entity.end and entity.start <= other.i < entity.end for entity in noun.doc.ents)
 
 
-def _plural_antecedent(doc: Doc, pronoun: Token) -> Token:
-    """The subject of the sentence's main clause that a later "they" in it points to ("Authorities searched for a
-    man who they say killed 18"), or the pronoun itself."""
-    if pronoun.lower_ != "they":
+def _antecedent_in_sentence(doc: Doc, pronoun: Token) -> Token:
+    """The subject of the sentence's main clause that a later pronoun in it points to ("Authorities searched for a
+    man who they say killed 18", "President X last spoke of losses in February, when he said ..."), or the
+    pronoun itself."""
+    if pronoun.lower_ not in ("they", "he", "she"):
         return pronoun
     root = main_root(doc)
     subject = _subject_of(root) if root is not None else None
-    if subject is None or subject.i >= pronoun.i or subject.tag_ not in ("NNS", "NNPS") or not _speaks(subject):
+    if subject is None or subject.i >= pronoun.i or not _speaks(subject):
         return pronoun
-    return subject
+    agrees = subject.tag_ in ("NNS", "NNPS") if pronoun.lower_ == "they" else subject.ent_type_ == "PERSON"
+    return subject if agrees else pronoun
 
 
 def _nationality_of(entity: Span, head: Token) -> bool:
@@ -1593,7 +1595,16 @@ def _of_form(name: str) -> str:
         return name
     owner = re.sub(r"^(?:the)\s+", "", possessive.group(1).strip(), flags=re.IGNORECASE)
     owned = possessive.group(2).strip()
+    if not set(owned.casefold().split()) & resources.words("local_government_words"):
+        owner = _capitals().get(owner.casefold(), owner)  # "Kyiv's air force" is Ukraine's; "Madrid's regional government" not
     return f"{owned[:1].upper()}{owned[1:]} of {owner}" if owner[:1].isupper() else f"{owned} of the {owner}"
+
+
+@lru_cache(maxsize=None)
+def _capitals() -> dict[str, str]:
+    """Lowercased capitals -> country: a capital owning a body stands for its country."""
+    return {capital.lower(): row["country"] for row in resources.table("countries")
+            for capital in row["capital"].split("|") if capital}
 
 
 def resolve(mention: Mention | None, context: DocumentContext) -> Claimant:

@@ -66,6 +66,7 @@ def only(sentence: str):
         ("Aftershocks of magnitude 3 or higher went on.", "3", 3, 3, None, False, "or higher"),
         ("Households of 4 or fewer were exempt.", "4", 4, None, 4, False, "or fewer"),
         ("Arrivals have passed the 100,000 mark.", "100,000", 100000, 100000, None, False, "passed the"),
+        ("Losses surpass the one million mark.", "one million", 1_000_000, 1_000_000, None, False, "surpass the"),
         ("A quarter of a million people crossed.", "A quarter of a million", 250_000, None, None, False, None),
         ("Some three-quarters of a billion euros was pledged.", "three-quarters of a billion", 750_000_000, None, None, True, "some"),
     ],
