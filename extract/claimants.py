@@ -1678,6 +1678,12 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         role_holder = _holder_of(_role(mention.text), context)
         if role_holder:
             return _person(role_holder, context)
+        others = {holder for held, holder in context.roles.items() if held.split()[-1] == noun}
+        bodies = resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns")
+        if noun in resources.words("titles") and noun not in bodies and context.last.name \
+                and context.last.name != context.last.org \
+                and others <= {context.last.name}:
+            return context.last  # "Commander-in-Chief X claimed ... According to the general, ...": the person just heard
         if context.last.name is not None and _describes(noun, context.last):
             return context.last
         earlier = next((claimant for claimant in reversed(context.heard)

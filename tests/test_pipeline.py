@@ -231,3 +231,9 @@ def test_an_acronym_of_a_title_refers_to_the_person_who_holds_it():
                               "Four of the dead were children, the DIG said.")
     assert claims["claimant"].tolist() == ["Ravi Menon", "Ravi Menon"]
     assert claims["claimant_org"].isna().all()  # a title is no body
+
+
+def test_a_bare_title_refers_to_the_person_just_heard():
+    claims = claims_from_text("Commander-in-Chief Petro Havryl claimed on Friday that 17,800 soldiers were lost. "
+                              "According to the general, 6,600 of them were killed.")
+    assert claims["claimant"].tolist() == ["Petro Havryl", "Petro Havryl"]
