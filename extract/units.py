@@ -152,8 +152,9 @@ def _noun_phrase_after(doc: Doc, last: Token) -> list[Token]:
             # "45 dead", "12 wounded"; but "31 civilian deaths" counts deaths, while "9,240 injured and 1,329 houses"
             # are two counts however parsed
             return _noun_before_and(doc, last) or [token]
-        if gap == 0 and token.lower_ in ("a", "an"):
-            break  # "100,000 a day", "two a week": a rate's period, not the counted noun
+        if gap == 0 and token.lower_ in ("a", "an") or token.lower_ == "the" and token.i == last.i + 1 \
+                and (token.ent_type_ in ("DATE", "TIME") or token.head.dep_ == "npadvmod"):
+            break  # "100,000 a day", "two a week": a rate's period; "355 the following night": a time, not the noun
         if token.lower_ in ("this", "that", "last", "next") and token.ent_type_ in ("DATE", "TIME"):
             break  # "risen to 61 this year", "was 5,551 that year": a time, not the counted noun
         if token.lower_ == "of" and all(between.is_quote or between.lower_ == "out" for between in doc[last.i + 1 : token.i]):

@@ -76,6 +76,7 @@ def units_of(sentence: str) -> list[Unit]:
         # the carried count points back to the people counted before it, not to its carrier
         ("A boat with 250 people landed, and a smaller boat carrying 36 arrived later.", [("people", "other"), (None, "other")]),
         ("The magnitude-6.8 tremor struck before dawn.", [("magnitude", "measure")]),  # one token to the tagger
+        ("Russia launched 298 drones, then 355 the following night.", [("drones", "equipment")] * 2),  # no night
         # an item of a bracketed list counts what the list counts, not the item's name
         ("Deaths rose to 469, followed by Punjab (165) and Sindh (51).", [("deaths", "casualties"), (None, "casualties"), (None, "casualties")]),
         ("Strikes hit 12 combat armored vehicles and two cruise Kh-59 cruise missiles.",
