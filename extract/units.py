@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 from . import resources
 from .figures import Figure
 
-_BRACKETED_AFTER_WORD = re.compile(r"[^\W\d]\s?\($")
+_BRACKETED_AFTER_WORD = re.compile(r"\b[A-Z][^\W\d]*\s?\($")  # "Punjab (": a list item's name
+_BRACKETED_ITEM = re.compile(r"\b[A-Z][^\W\d]*\s?\(\d")
 REFERENCE = "reference"
 PERSON = "person"
 OTHER = "other"
@@ -493,7 +494,9 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     measured = physical_unit(doc.text[figure.start :][:MEASURE_WINDOW], figure.end - figure.start)
     if measured is not None:
         return measured
-    if _BRACKETED_AFTER_WORD.search(doc.text[: figure.start]) and doc.text[figure.end : figure.end + 1] == ")":
+    item = _BRACKETED_AFTER_WORD.search(doc.text[: figure.start])
+    if item and doc.text[figure.end : figure.end + 1] == ")" and len(_BRACKETED_ITEM.findall(doc.text)) > 1 \
+            and _lookup([token for token in doc if token.idx == item.start()]) is None:  # but "Marines (300)" counts them
         # "469 deaths, followed by Punjab (165), Sindh (51)": an item's count of what the list counts
         return Unit(None, _category_from_sentence(doc), refers_back=True)
     glued = doc.text[tokens[0].idx : figure.start]
