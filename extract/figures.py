@@ -269,6 +269,7 @@ _NAMED_IN_QUOTES = re.compile(r"\b(?:named|called|dubbed|titled|entitled|billed\
 _QUOTE_CLOSES = re.compile(r"[^\"\u201c\u201d\u201e\u00bb]{0,40}[\"\u201d\u2019\u00bb]")
 _OPENERS = (":", "-", "\u2013", "\u2014", '"', "\u201c", "'", "\u2018", "(", "[")
 _WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
+_WEEKDAY_BRACKET = re.compile(rf"\b(?:{'|'.join(calendar.day_name)})\s?\($")
 # The capitalised words after a number, and the lowercase words after them: "787 Dreamliner", "87 Dravenian soldiers".
 _NAME_AFTER = re.compile(r"\s(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)(?![\w-])(?P<next>(?:\s[a-z\d][\w-]*){0,3})")
 _SET_BEFORE = re.compile(r"\b(?:these|those|both|all|its|their|our|no|any|every|each)\s+$", re.IGNORECASE)
@@ -419,7 +420,9 @@ def _kind(sentence: str, number: _Number) -> str | None:
     currency = _currency_before(before)
     if currency is not None and re.fullmatch(r"[A-Za-z]", currency.group().strip()) and integer and not number.scaled:
         return None  # a one-letter mark counts only with a scale or separators: "R15 million", "R1,500"; "the R2 road" is a name
-    if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+    if integer and number.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)
+                                           or _WEEKDAY_BRACKET.search(before) and after.startswith(")")):
+        # "on October 23", and "on Tuesday (14)": the day of the month after its weekday, as Brazilian papers write it
         return None
     if integer and len(surface) == 4 and 1800 <= number.value <= 2100 and not currency:
         return None  # a year, but "$2000" is money

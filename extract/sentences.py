@@ -80,6 +80,9 @@ def split_sentences(text: str) -> list[Sentence]:
             carried = len(raw) - trailing.start() - (len(trailing.group()) - len(trailing.group().lstrip()))
             end -= carried
             raw = text[start:end]
+        bullet = _BULLET.match(raw)
+        if bullet:  # "• Puebla has recorded 13 deaths": the list mark is no word of the sentence
+            start, raw = start + bullet.end(), raw[bullet.end() :]
         stripped = raw.strip()
         if stripped:
             begin = start + (len(raw) - len(raw.lstrip()))
@@ -87,6 +90,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+_BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u25e6\u2023\u00b7*\u2013\u2014-]\s+")
 _TRAILING_OPEN_QUOTE = re.compile(r"\s[\"\u201c\u2018]\s*$")
 _MISSED_STOP = re.compile(r"(?<=[a-z/]\.)[\"\u201d\u2019)]?\s+(?=[\"\u201c(]?[A-Z])")
 

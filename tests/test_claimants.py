@@ -61,6 +61,7 @@ def claimant_of(sentence: str, context: DocumentContext | None = None, figure_in
         ('"About 3,000 soldiers will guard the border," Lutanian Radio quotes Defence Minister Jan Kowal.', "Jan Kowal", None),
         ("Police searched for a man who they say killed 18 people.", "Police", None),  # not the man
         ("Kyiv's air force said it downed 47 drones.", "Air force of Ukraine", "Ukraine"),  # a capital for its country
+        ("Four states were hit, according to information presented by civil protection chief Rosa Lima.", "Rosa Lima", None),
         ("Madrid's regional government said 120 trains ran.", "Regional government of Madrid", "Spain"),  # but local
         ("President Ana Ruiz spoke of the losses in May, when she said 45,100 troops had died.", "Ana Ruiz", None),
     ],

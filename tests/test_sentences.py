@@ -103,3 +103,9 @@ def test_a_quotation_paragraph_gives_its_introducer_only_the_quoted_sentences():
              "The crash came four months after another.", "\u201cIt is hard,\u201d she added.", "\u201cVery hard."]
     starts = [True, True, False, False, True, False]
     assert quoted_paragraphs(texts, starts) == {1: 0, 4: 3, 5: 3}
+
+
+def test_a_list_mark_is_not_part_of_its_sentence():
+    text = "Deaths by state:\n\n\u2022 Puebla has recorded 13 deaths.\n- Hidalgo: 16 dead.\n-5 degrees overnight."
+    assert [sentence.text for sentence in split_sentences(text)][1:] == [
+        "Puebla has recorded 13 deaths.", "Hidalgo: 16 dead.", "-5 degrees overnight."]
