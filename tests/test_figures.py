@@ -656,5 +656,5 @@ def test_a_bracketed_number_after_a_name_is_an_age_unless_the_brackets_list_coun
 
 
 def test_a_day_of_the_month_in_brackets_after_its_weekday_is_a_date():
-    sentence = "The bulletin released on Monday (13) put deaths at Canoas (40) and Porto Alegre (12)."
-    assert [f.surface for f in find_figures(sentence)] == ["40", "12"]
+    sentence = "The bulletin released on Monday (13) put deaths at Canoas (165) and Porto Alegre (12)."
+    assert [f.surface for f in find_figures(sentence)] == ["165", "12"]
