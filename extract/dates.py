@@ -100,6 +100,10 @@ def _attached_to(entity: Span, verb: Token) -> bool:
         # Friday's death toll at 57")
     if entity.start in (verb.i + 1, verb.i + 2) or entity.end == verb.i:
         return True  # next to the verb, whatever the parser attached it to
+    doc = entity.doc
+    if root.dep_ == "npadvmod" and root.head == verb and 0 < entity.start and entity.end < verb.i \
+            and not doc[entity.start - 1].is_punct and doc[entity.end].text == ",":
+        return False  # "... after two trains collided in India Sunday, police said": the event's day, hung on "said"
     chain = [root.head, root.head.head, root.head.head.head, root.head.head.head.head]
     return (
         chain[0] == verb

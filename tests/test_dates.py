@@ -70,6 +70,7 @@ def dates_of(sentence: str, published: dt.date = WEDNESDAY, figure_index: int = 
         ("The party's leader told supporters on Monday night that 1,800 votes were missing.", dt.date(2024, 10, 21), None),
         ("Winds reached 60mph, according to the 10am advisory.", None, None),
         ("In a video released on Monday, the governor said 2,700 structures had burned.", dt.date(2024, 10, 21), None),
+        ("At least 13 people are dead after two trains collided in southeast India Monday, police officials said.", None, None),  # the event's day, hung on "said" by the parser
     ],
 )
 def test_claim_and_target(sentence, claim_date, target_date):
