@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from . import resources
 from .figures import Figure
 
-_BRACKETED_AFTER_WORD = re.compile(r"\b[A-Z][^\W\d]*\s?\($")  # "Punjab (": a list item's name
+_BRACKETED_AFTER_NAME = re.compile(r"\b[A-Z][^\W\d]*\s?\($")  # "Punjab (": a list item's name
 _BRACKETED_ITEM = re.compile(r"\b[A-Z][^\W\d]*\s?\(\d")
 REFERENCE = "reference"
 PERSON = "person"
@@ -494,7 +494,7 @@ def counted_unit(doc: Doc, figure: Figure) -> Unit:
     measured = physical_unit(doc.text[figure.start :][:MEASURE_WINDOW], figure.end - figure.start)
     if measured is not None:
         return measured
-    item = _BRACKETED_AFTER_WORD.search(doc.text[: figure.start])
+    item = _BRACKETED_AFTER_NAME.search(doc.text[: figure.start])
     if item and doc.text[figure.end : figure.end + 1] == ")" and len(_BRACKETED_ITEM.findall(doc.text)) > 1 \
             and _lookup([token for token in doc if token.idx == item.start()]) is None:  # but "Marines (300)" counts them
         # "469 deaths, followed by Punjab (165), Sindh (51)": an item's count of what the list counts
