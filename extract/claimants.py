@@ -390,10 +390,15 @@ def document_context(text: str, persons: list[str], places: list[str] | None = N
 
 
 @lru_cache(maxsize=None)
+def _institution_words() -> frozenset[str]:
+    """Nouns of bodies, their kinds and governments: "ministry", "company", "government"."""
+    return resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns")
+
+
+@lru_cache(maxsize=None)
 def _body_words() -> frozenset[str]:
     """Nouns that end no person's name after a title word: "Ukraine's General Staff", "Central Command"."""
-    return resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns") \
-        | _speaker_words()
+    return _institution_words() | _speaker_words()
 
 
 def tag_titled_names(doc: Doc) -> None:
@@ -667,10 +672,12 @@ def _mention(doc: Doc, head: Token, verb: Token | None) -> Mention:
                     and child.lower_ in resources.words("source_nouns")), None)
     if written is not None and head.lower_ in resources.words("author_nouns"):
         head = written  # "the report's authors estimate": the report's claim, whoever it belongs to
-    while head.lower_ in resources.words("source_nouns") and _source_of(head) is not None \
-            and not _named_with(head, _source_of(head)):  # but the "US Geological Survey" is a body
+    while head.lower_ in resources.words("source_nouns"):
         # "the ministry's bulletin listed ..." -> the ministry; "the average of estimates compiled by X" -> X
-        document, head = document or head.lower_, _source_of(head)
+        source = _source_of(head)
+        if source is None or _named_with(head, source):
+            break  # but the "US Geological Survey" is a body
+        document, head = document or head.lower_, source
     dateline = _dateline(head)
     head = next((child for child in head.children if child.dep_ == "appos"), head) if dateline else head
     # "ISLAMABAD – The National Disaster Management Authority (NDMA) has released": the dateline's city is no subject
@@ -1679,8 +1686,7 @@ def _canonical(mention: Mention, context: DocumentContext) -> Claimant:
         if role_holder:
             return _person(role_holder, context)
         others = {holder for held, holder in context.roles.items() if held.split()[-1] == noun}
-        bodies = resources.words("body_nouns") | resources.words("kind_nouns") | resources.words("government_nouns")
-        if noun in resources.words("titles") and noun not in bodies and context.last.name \
+        if noun in resources.words("titles") and noun not in _institution_words() and context.last.name \
                 and context.last.name != context.last.org \
                 and others <= {context.last.name}:
             return context.last  # "Commander-in-Chief X claimed ... According to the general, ...": the person just heard

@@ -737,9 +737,10 @@ def _quantities(sentence: str) -> list[Figure]:
                 figures.append(_figure(sentence, first.start, first.end, first.value, None, None, first.spelled_out,
                                        symbol=first.symbol, kind=kind))
         else:
-            kinds = {_kind(sentence, first), _kind(sentence, second)} - {None}
-            if sentence[first.start - 1 : first.start].isalpha() and _kind(sentence, first) is None:
+            low_kind = _kind(sentence, first)
+            if sentence[first.start - 1 : first.start].isalpha() and low_kind is None:
                 continue  # "flight J2-8243": a code, not a range
+            kinds = {low_kind, _kind(sentence, second)} - {None}
             if kinds:  # a range is a claim when either end is one ("one to two years"), unless an end is an age
                 kind = "age" if "age" in kinds else "figure" if "figure" in kinds else min(kinds)  # "19 and 29 years old"
                 hedged = _HEDGED_HIGH_END.search(sentence, first.end, second.start) is not None
